@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { requireUser } from "@/lib/auth/require";
+import { apiHandler } from "@/lib/http/api-handler";
+
+export const GET = apiHandler(async () => {
+  const user = await requireUser("api");
+  return NextResponse.json({ user });
+});

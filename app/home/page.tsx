@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/require";
+import { listMyCourses } from "@/lib/courses/list-my-courses";
+import { currentLang } from "@/lib/i18n/current-lang";
+import { t } from "@/lib/i18n/messages";
+import { JoinCourseForm } from "./join-course-form";
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const [courses, lang] = await Promise.all([listMyCourses(user.id), currentLang()]);
+  return (
+    <>
+      <h1>{t(lang, "home")}</h1>
+      <div className="grid">
+        {courses.map((c) => (
+          <section className="card" key={c.id}>
+            <h2>
+              <Link href={c.role === "INSTRUCTOR" ? `/instructor/courses/${c.id}` : `/courses/${c.id}`}>{c.title}</Link>
+            </h2>
+            <p className="muted">
+              {c.code} · <span className="badge">{c.role.toLowerCase()}</span>
+            </p>
+          </section>
+        ))}
+      </div>
+      <section className="card">
+        <h2>{t(lang, "joinAnother")}</h2>
+        <JoinCourseForm labels={{ joinCode: t(lang, "joinCode"), submit: t(lang, "join") }} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { enabledOAuthProviders } from "@/lib/auth/auth-options";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { currentLang } from "@/lib/i18n/current-lang";
+import { t } from "@/lib/i18n/messages";
+import { SignInForm } from "./sign-in-form";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const [{ callbackUrl }, lang, user] = await Promise.all([searchParams, currentLang(), getCurrentUser()]);
+  // Only same-site paths: an open redirect after login is a phishing aid.
+  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/home";
+  if (user) redirect(target);
+  return (
+    <>
+      <h1>{t(lang, "signIn")}</h1>
+      <SignInForm
+        callbackUrl={target}
+        providers={enabledOAuthProviders()}
+        labels={{ email: t(lang, "email"), password: t(lang, "password"), submit: t(lang, "signIn"), failed: t(lang, "signInFailed") }}
+      />
+      <p>
+        <Link href="/signup">{t(lang, "noAccount")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+type Props = {
+  callbackUrl: string;
+  providers: Array<{ id: string; name: string }>;
+  labels: { email: string; password: string; submit: string; failed: string };
+};
+
+export function SignInForm({ callbackUrl, providers, labels }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const result = await signIn("credentials", { redirect: false, email: form.get("email"), password: form.get("password") });
+    setBusy(false);
+    if (result?.ok) window.location.assign(callbackUrl);
+    else setError(labels.failed);
+  }
+
+  return (
+    <div className="card">
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <label>
+          {labels.email}
+          <input name="email" type="email" autoComplete="email" required />
+        </label>
+        <label>
+          {labels.password}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit" disabled={busy}>
+          {labels.submit}
+        </button>
+      </form>
+      {providers.map((p) => (
+        <p key={p.id}>
+          <button type="button" onClick={() => signIn(p.id, { callbackUrl })}>
+            {labels.submit}: {p.name}
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+type Labels = { name: string; email: string; password: string; joinCode: string; submit: string; passwordHint: string };
+type FieldErrors = Partial<Record<"name" | "email" | "password" | "joinCode" | "form", string>>;
+
+export function SignUpForm({ labels }: { labels: Labels }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    const body = Object.fromEntries(new FormData(event.currentTarget));
+    const response = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (response.ok) {
+      await signIn("credentials", { redirect: false, email: body.email, password: body.password });
+      window.location.assign("/home");
+      return;
+    }
+    const payload = (await response.json().catch(() => ({}))) as { error?: string; field?: string; issues?: Array<{ path: string[]; message: string }> };
+    const next: FieldErrors = {};
+    for (const issue of payload.issues ?? []) next[(issue.path[0] as keyof FieldErrors) ?? "form"] ??= issue.message;
+    if (!payload.issues?.length) next[(payload.field as keyof FieldErrors) ?? "form"] = payload.error ?? "Sign-up failed.";
+    setErrors(next);
+    setBusy(false);
+  }
+
+  const field = (name: keyof Labels & keyof FieldErrors, type: string, autoComplete: string, hint?: string) => (
+    <label>
+      {labels[name]}
+      <input name={name} type={type} autoComplete={autoComplete} aria-invalid={!!errors[name]} aria-describedby={errors[name] ? `${name}-error` : undefined} required />
+      {hint && <span className="muted">{hint}</span>}
+      {errors[name] && (
+        <span id={`${name}-error`} className="field-error" role="alert">
+          {errors[name]}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate>
+      {field("name", "text", "name")}
+      {field("email", "email", "email")}
+      {field("password", "password", "new-password", labels.passwordHint)}
+      {field("joinCode", "text", "off")}
+      {errors.form && (
+        <p role="alert" className="form-error">
+          {errors.form}
+        </p>
+      )}
+      <button className="primary" type="submit" disabled={busy}>
+        {labels.submit}
+      </button>
+    </form>
+  );
+}

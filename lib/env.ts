@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, databaseKind } from "./database/database-url";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const optionalUrl = z.url().optional();
+
+/** Every environment variable IPC Lab reads. Documented in README.md (Configuration). */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default(DEFAULT_DATABASE_URL)
+      .refine((url) => {
+        try {
+          databaseKind(url);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    AUTH_URL: z.url().default("http://localhost:3000"),
+    REDIS_URL: optionalUrl,
+    GITHUB_ID: z.string().min(1).optional(),
+    GITHUB_SECRET: z.string().min(1).optional(),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().default("SSO"),
+    GRADER_EMBEDDED: booleanFlag.default(true),
+    GRADER_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+    GRADER_JOBS_PER_WORKER: z.coerce.number().int().min(1).default(200),
+    SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    DATA_DIR: z.string().default("./data"),
+  })
+  .superRefine((env, ctx) => {
+    if (!!env.GITHUB_ID !== !!env.GITHUB_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "GITHUB_ID and GITHUB_SECRET must be set together" });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
+
+export class EnvError extends Error {}
+
+/** Turns zod issues into one line per variable, naming it. */
+export function formatEnvIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+}
+
+/**
+ * The embedded mode needs no configuration: if AUTH_SECRET is absent, a random one is
+ * generated on first run and kept in DATA_DIR so sessions survive restarts.
+ */
+function persistedSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (e.g. `REDIS_URL=` in a shell), not an invalid value.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(`Invalid environment configuration:\n${formatEnvIssues(result.error)}`);
+  }
+  return { ...result.data, AUTH_SECRET: result.data.AUTH_SECRET ?? persistedSecret(result.data.DATA_DIR) };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
