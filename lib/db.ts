@@ -20,6 +20,11 @@ export function createDb(url: string): Db {
 
 const globalForDb = globalThis as unknown as { ipclabDb?: Db };
 
+/** Points this process at a given client (tests and scripts that manage their own database). */
+export function setDb(client: Db): void {
+  globalForDb.ipclabDb = client;
+}
+
 /** The process-wide client (kept across Next's hot reloads in development). */
 export function db(): Db {
   globalForDb.ipclabDb ??= createDb(env().DATABASE_URL);

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 type Props = {
@@ -10,6 +11,7 @@ type Props = {
 };
 
 export function SignInForm({ callbackUrl, providers, labels }: Props) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -20,8 +22,10 @@ export function SignInForm({ callbackUrl, providers, labels }: Props) {
     const form = new FormData(event.currentTarget);
     const result = await signIn("credentials", { redirect: false, email: form.get("email"), password: form.get("password") });
     setBusy(false);
-    if (result?.ok) window.location.assign(callbackUrl);
-    else setError(labels.failed);
+    if (result?.ok) {
+      router.push(callbackUrl);
+      router.refresh();
+    } else setError(labels.failed);
   }
 
   return (

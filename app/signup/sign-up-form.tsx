@@ -1,12 +1,14 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 type Labels = { name: string; email: string; password: string; joinCode: string; submit: string; passwordHint: string };
 type FieldErrors = Partial<Record<"name" | "email" | "password" | "joinCode" | "form", string>>;
 
 export function SignUpForm({ labels }: { labels: Labels }) {
+  const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
@@ -17,7 +19,8 @@ export function SignUpForm({ labels }: { labels: Labels }) {
     const response = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (response.ok) {
       await signIn("credentials", { redirect: false, email: body.email, password: body.password });
-      window.location.assign("/home");
+      router.push("/home");
+      router.refresh();
       return;
     }
     const payload = (await response.json().catch(() => ({}))) as { error?: string; field?: string; issues?: Array<{ path: string[]; message: string }> };

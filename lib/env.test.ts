@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "ipclab-env-"));
+
+describe("parseEnv", () => {
+  it("gives the embedded mode with no configuration: SQLite, no Redis, a persisted secret", () => {
+    const dir = tmp();
+    const first = parseEnv({ DATA_DIR: dir });
+    expect(first.DATABASE_URL).toBe("file:./data/ipclab.db");
+    expect(first.REDIS_URL).toBeUndefined();
+    expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(path.join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
+    expect(parseEnv({ DATA_DIR: dir }).AUTH_SECRET).toBe(first.AUTH_SECRET);
+  });
+
+  it("names the variable that is invalid", () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with file:/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), GRADER_WORKERS: "zero" })).toThrow(/GRADER_WORKERS/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), REDIS_URL: "not a url" })).toThrow(EnvError);
+  });
+
+  it("requires OAuth settings to come in complete sets", () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), GITHUB_ID: "id" })).toThrow(/GITHUB_SECRET: GITHUB_ID and GITHUB_SECRET must be set together/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), OIDC_ISSUER: "https://id.example.edu" })).toThrow(/OIDC_ISSUER/);
+    const ok = parseEnv({ DATA_DIR: tmp(), OIDC_ISSUER: "https://id.example.edu", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" });
+    expect(ok.OIDC_CLIENT_ID).toBe("a");
+  });
+
+  it("treats empty strings as unset and accepts PostgreSQL URLs", () => {
+    const e = parseEnv({ DATA_DIR: tmp(), REDIS_URL: "", DATABASE_URL: "postgresql://u@h:5432/db", AUTH_SECRET: "x".repeat(40), GRADER_EMBEDDED: "false" });
+    expect(e.REDIS_URL).toBeUndefined();
+    expect(e).toMatchObject({ DATABASE_URL: "postgresql://u@h:5432/db", GRADER_EMBEDDED: false });
+  });
+});

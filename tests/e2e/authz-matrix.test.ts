@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_COURSE, DEMO_USERS } from "@/lib/seed/seed-demo";
+import { HttpSession } from "../helpers/http-session";
+import { listAppRoutes } from "../helpers/app-routes";
+import { E2E_PASSWORD } from "./e2e-constants";
+
+/**
+ * The authorization matrix: every route × every role, with the exact status expected.
+ * A new page or route handler without a row here fails the completeness test.
+ */
+const ROLES = ["anonymous", "student", "outsider", "instructor", "otherInstructor", "admin"] as const;
+type RoleName = (typeof ROLES)[number];
+type Row = {
+  route: string;
+  method?: "GET" | "POST";
+  body?: unknown;
+  /** Status per role, in ROLES order. */
+  expect: [number, number, number, number, number, number];
+};
+
+const MATRIX: Row[] = [
+  { route: "/", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/signin", expect: [200, 307, 307, 307, 307, 307] },
+  { route: "/signup", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/lessons", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/home", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/courses/[courseId]", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/instructor", expect: [401, 403, 403, 200, 200, 200] },
+  { route: "/instructor/courses/[courseId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/health", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/api/auth/[...nextauth]", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/api/me", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/courses", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/courses/join", method: "POST", body: { joinCode: "ZZZZ-ZZZZ" }, expect: [401, 400, 400, 400, 400, 400] },
+  { route: "/api/courses/[courseId]/roster", expect: [401, 403, 403, 200, 403, 200] },
+  // Sign-up is public; an invalid body is a 400 for everyone and creates nothing.
+  { route: "/api/signup", method: "POST", body: { name: "", email: "bad", password: "x", joinCode: "" }, expect: [400, 400, 400, 400, 400, 400] },
+];
+
+const sessions = {} as Record<RoleName, HttpSession>;
+let courseId = "";
+
+function concrete(route: string): string {
+  return route.replace("[courseId]", courseId).replace("[...nextauth]", "session");
+}
+
+beforeAll(async () => {
+  const baseUrl = inject("baseUrl");
+  const db = createDb(inject("databaseUrl"));
+  const passwordHash = await hashPassword(E2E_PASSWORD);
+  courseId = (await db.course.findUniqueOrThrow({ where: { code: DEMO_COURSE.code } })).id;
+  const other = await db.course.upsert({ where: { code: "OTHER1" }, update: {}, create: { code: "OTHER1", title: "Another course", joinCode: "OTHR-0001" } });
+  const extra = [
+    { email: "outsider@ipclab.local", name: "Outsider", role: "STUDENT" as const, courseRole: "STUDENT" as const },
+    { email: "other-instructor@ipclab.local", name: "Other Instructor", role: "INSTRUCTOR" as const, courseRole: "INSTRUCTOR" as const },
+    { email: "admin@ipclab.local", name: "Admin", role: "ADMIN" as const, courseRole: null },
+  ];
+  for (const u of extra) {
+    const user = await db.user.upsert({ where: { email: u.email }, update: {}, create: { email: u.email, name: u.name, role: u.role, passwordHash } });
+    if (u.courseRole) {
+      await db.enrollment.upsert({ where: { courseId_userId: { courseId: other.id, userId: user.id } }, update: {}, create: { courseId: other.id, userId: user.id, role: u.courseRole } });
+    }
+  }
+  await db.$disconnect();
+  const emails: Record<Exclude<RoleName, "anonymous">, string> = {
+    student: DEMO_USERS[1].email,
+    outsider: "outsider@ipclab.local",
+    instructor: DEMO_USERS[0].email,
+    otherInstructor: "other-instructor@ipclab.local",
+    admin: "admin@ipclab.local",
+  };
+  sessions.anonymous = new HttpSession(baseUrl);
+  for (const [role, email] of Object.entries(emails)) sessions[role as RoleName] = await new HttpSession(baseUrl).signIn(email, E2E_PASSWORD);
+});
+
+describe("authorization matrix", () => {
+  it("has a row for every page and route handler in app/", () => {
+    const covered = new Set(MATRIX.map((r) => r.route));
+    const missing = listAppRoutes().filter((r) => !covered.has(r.route));
+    expect(missing).toEqual([]);
+  });
+
+  for (const row of MATRIX) {
+    ROLES.forEach((role, i) => {
+      it(`${row.method ?? "GET"} ${row.route} as ${role} → ${row.expect[i]}`, async () => {
+        const response = await sessions[role].fetch(concrete(row.route), {
+          method: row.method ?? "GET",
+          headers: row.body ? { "content-type": "application/json" } : undefined,
+          body: row.body ? JSON.stringify(row.body) : undefined,
+        });
+        expect(response.status).toBe(row.expect[i]);
+        if (response.status === 401 || response.status === 403) {
+          // A refusal carries no data: no other user's email, no join code.
+          const text = await response.text();
+          expect(text).not.toContain(DEMO_USERS[2].email);
+          expect(text).not.toContain(DEMO_COURSE.joinCode);
+        }
+      });
+    });
+  }
+
+  it("never shows a student another student's data through the API", async () => {
+    const me = (await (await sessions.student.fetch("/api/me")).json()) as { user: { email: string } };
+    expect(me.user.email).toBe(DEMO_USERS[1].email);
+    const courses = await (await sessions.student.fetch("/api/courses")).text();
+    expect(courses).not.toContain("@ipclab.local");
+  });
+
+  it("answers unknown pages with 404", async () => {
+    expect((await sessions.student.fetch("/no-such-page")).status).toBe(404);
+    expect((await sessions.anonymous.fetch("/api/no-such-route")).status).toBe(404);
+  });
+
+  it("refuses oversized and malformed bodies with 400/413 and a message", async () => {
+    const big = await sessions.anonymous.fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x".repeat(20_000) }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toMatch(/too large/);
+    const malformed = await sessions.anonymous.fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: string }).error).toMatch(/valid JSON/);
+  });
+});
