@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Submission" ADD COLUMN     "gradeRun" INTEGER NOT NULL DEFAULT 0;
+
