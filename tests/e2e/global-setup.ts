@@ -34,12 +34,13 @@ export default async function setup(project: TestProject) {
     AUTH_URL: `http://localhost:${E2E_PORT}`,
     NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
     DEMO_PASSWORD: E2E_PASSWORD,
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
   };
   let output = "";
-  server = spawn(process.execPath, ["scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
+  const child = spawn(process.execPath, ["scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  server = child;
   await waitForHealth(`http://localhost:${E2E_PORT}/api/health`, 420_000, () => output.slice(-4000));
   project.provide("baseUrl", `http://localhost:${E2E_PORT}`);
   project.provide("databaseUrl", env.DATABASE_URL);
