@@ -27,7 +27,7 @@ const steps: Step[] = [
   { name: "prisma clients", command: "npm", args: ["run", "db:generate", "--silent"] },
   { name: "lint", command: bin("eslint"), args: ["."] },
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
-  { name: "content check", command: bin("tsx"), args: ["scripts/content-check.ts"], when: () => fs.existsSync(path.join(root, "scripts/content-check.ts")) },
+  { name: "content check", command: "npm", args: ["run", "content:check", "--silent"] },
   { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
   { name: "end-to-end tests (Chromium)", command: bin("vitest"), args: ["run", "--config", "vitest.e2e.config.ts"] },
 ];

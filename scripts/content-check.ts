@@ -1,0 +1,100 @@
+/**
+ * content:check — validates the question bank and the lessons.
+ *
+ *   npx tsx scripts/content-check.ts [--seeds N]
+ *
+ * Prints one line per failure: `FAIL <file> <question-or-lesson id> [rule] message`,
+ * then a summary. Exits 1 on any failure.
+ *
+ * Questions (content/questions/*.json): schema (incl. both languages
+ * non-empty, explanations everywhere), file name = topic, unique ids,
+ * ≥ 5 questions per topic, ordering ids that do not leak the order, fixed
+ * answers grade as correct, and for every parametrized question over N
+ * seeds (default 1,000): the variant has the right shape, is deterministic,
+ * its own answer grades full marks and a perturbed one does not.
+ *
+ * Lessons (content/lessons/<dir>/lesson.json, optional; zero is fine):
+ * schema, slug unique, ko.md/en.md exist and are non-empty, widget markers
+ * match the widgets list, quiz names a topic with questions.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { checkLesson, LessonSchema } from "../lib/content/lesson-schema";
+import { bankStats, checkQuestionBank, type ContentFailure } from "../lib/quiz/check-question-bank";
+import { readQuestionFiles, type RawQuestionFile } from "../lib/quiz/load-question-bank";
+
+const root = path.resolve(import.meta.dirname, "..");
+const rel = (p: string) => path.relative(root, p) || p;
+
+function main(): number {
+  const seedsArg = process.argv.indexOf("--seeds");
+  const generatorSeeds = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : 1000;
+  const failures: ContentFailure[] = [];
+
+  // ---- questions
+  const qdir = path.join(root, "content", "questions");
+  let files: RawQuestionFile[] = [];
+  if (!fs.existsSync(qdir)) {
+    failures.push({ file: rel(qdir), questionId: "-", rule: "exists", message: "directory missing" });
+  } else {
+    try {
+      files = readQuestionFiles(qdir);
+    } catch (e) {
+      failures.push({ file: rel(qdir), questionId: "-", rule: "json", message: (e as Error).message });
+    }
+  }
+  const { questions, failures: qf } = checkQuestionBank(files, { generatorSeeds });
+  failures.push(...qf.map((f) => ({ ...f, file: path.isAbsolute(f.file) ? rel(f.file) : f.file })));
+  const topicsWithQuestions = new Set<string>(questions.map((q) => q.topic));
+
+  // ---- lessons
+  const ldir = path.join(root, "content", "lessons");
+  let lessons = 0;
+  if (fs.existsSync(ldir)) {
+    const slugs = new Map<string, string>();
+    for (const dir of fs.readdirSync(ldir).sort()) {
+      const full = path.join(ldir, dir);
+      const jsonPath = path.join(full, "lesson.json");
+      if (!fs.statSync(full).isDirectory() || !fs.existsSync(jsonPath)) continue;
+      lessons++;
+      const fail = (id: string, rule: string, message: string) =>
+        failures.push({ file: rel(jsonPath), questionId: id, rule, message });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
+      } catch (e) {
+        fail(dir, "json", (e as Error).message);
+        continue;
+      }
+      const parsed = LessonSchema.safeParse(raw);
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) fail(dir, "lesson-schema", `${i.path.join(".") || "(root)"}: ${i.message}`);
+        continue;
+      }
+      const lesson = parsed.data;
+      const other = slugs.get(lesson.slug);
+      if (other) fail(lesson.slug, "lesson-slug-unique", `slug also used by ${other}`);
+      slugs.set(lesson.slug, dir);
+      const body = (lang: "ko" | "en") => {
+        const p = path.join(full, `${lang}.md`);
+        return fs.existsSync(p) ? fs.readFileSync(p, "utf8") : null;
+      };
+      for (const msg of checkLesson(lesson, { ko: body("ko"), en: body("en") }, topicsWithQuestions)) {
+        fail(lesson.slug, "lesson", msg);
+      }
+    }
+  }
+
+  for (const f of failures) console.log(`FAIL ${f.file} ${f.questionId} [${f.rule}] ${f.message}`);
+  const stats = bankStats(questions);
+  const topics = Object.values(stats.byTopic).filter((n) => n > 0).length;
+  const summary = `content:check — ${stats.total} questions, ${topics} topics, ${stats.generated} parametrized, ${lessons} lessons`;
+  if (failures.length) {
+    console.log(`${summary}: ${failures.length} failure(s)`);
+    return 1;
+  }
+  console.log(`${summary}: OK`);
+  return 0;
+}
+
+process.exitCode = main();
