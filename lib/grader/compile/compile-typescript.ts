@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import type { CompileReport, Diagnostic } from "../types";
+
+const STUDENT_FILE = "/submission/solution.ts";
+const IPC_TYPES_FILE = "/submission/node_modules/ipc/index.d.ts";
+const GLOBALS_FILE = "/submission/globals.d.ts";
+const LIB_DIR = path.dirname(require_resolve_typescript());
+
+function require_resolve_typescript(): string {
+  // typescript's main file sits in its lib/ folder, next to the lib.*.d.ts files.
+  return fileURLToPathSafe(import.meta.resolve("typescript"));
+}
+
+function fileURLToPathSafe(url: string): string {
+  return url.startsWith("file:") ? new URL(url).pathname : url;
+}
+
+/**
+ * What exists in the sandbox besides the `ipc` module: plain ECMAScript, plus a console that
+ * writes to the process's captured output. No DOM, no Node.
+ */
+const SANDBOX_GLOBALS = `
+declare const console: { log(...values: unknown[]): void; error(...values: unknown[]): void; warn(...values: unknown[]): void; info(...values: unknown[]): void };
+`;
+
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.CommonJS,
+  lib: ["lib.es2022.d.ts"],
+  strict: true,
+  noEmitOnError: false,
+  esModuleInterop: false,
+  skipLibCheck: true,
+  types: [],
+  noLib: false,
+  sourceMap: false,
+  removeComments: false,
+  moduleResolution: ts.ModuleResolutionKind.Node10,
+  baseUrl: "/submission",
+};
+
+function toDiagnostic(d: ts.Diagnostic, severity: Diagnostic["severity"] = "error"): Diagnostic {
+  const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+  return { severity, line: line + 1, column: character + 1, code: `TS${d.code}`, message: ts.flattenDiagnosticMessageText(d.messageText, "\n") };
+}
+
+/**
+ * Compiles student TypeScript with a long-lived language service: the standard library and
+ * the `ipc` typings are parsed once per worker process, so each submission costs only its
+ * own file (tens of milliseconds instead of a second).
+ */
+export class SubmissionCompiler {
+  private version = 0;
+  private source = "";
+  private readonly fixedFiles: Map<string, string>;
+  private readonly service: ts.LanguageService;
+
+  constructor(ipcTypes: string) {
+    this.fixedFiles = new Map([
+      [IPC_TYPES_FILE, ipcTypes],
+      [GLOBALS_FILE, SANDBOX_GLOBALS],
+    ]);
+    const host: ts.LanguageServiceHost = {
+      getCompilationSettings: () => COMPILER_OPTIONS,
+      getScriptFileNames: () => [STUDENT_FILE, GLOBALS_FILE],
+      getScriptVersion: (file) => (file === STUDENT_FILE ? String(this.version) : "1"),
+      getScriptSnapshot: (file) => {
+        const text = this.readFile(file);
+        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      },
+      getCurrentDirectory: () => "/submission",
+      getDefaultLibFileName: (options) => path.join(LIB_DIR, ts.getDefaultLibFileName(options)),
+      fileExists: (file) => this.readFile(file) !== undefined,
+      readFile: (file) => this.readFile(file),
+      directoryExists: (dir) => dir.startsWith("/submission") || dir.startsWith(LIB_DIR),
+      getDirectories: () => [],
+    };
+    this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
+  private readFile(file: string): string | undefined {
+    if (file === STUDENT_FILE) return this.source;
+    if (this.fixedFiles.has(file)) return this.fixedFiles.get(file);
+    if (file.startsWith(LIB_DIR) && fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+    return undefined;
+  }
+
+  /** Parses and checks the lib files once, so the first submission is not the slow one. */
+  warmUp(): void {
+    this.compile("export async function main() {}", { typecheck: true });
+  }
+
+  compile(source: string, { typecheck }: { typecheck: boolean }): { report: CompileReport; js: string | null } {
+    this.source = source;
+    this.version++;
+    const syntax = this.service.getSyntacticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d));
+    if (syntax.length > 0) return { report: { ok: false, diagnostics: syntax }, js: null };
+    const semantic = this.service.getSemanticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d, typecheck ? "error" : "warning"));
+    const output = this.service.getEmitOutput(STUDENT_FILE);
+    const js = output.outputFiles.find((f) => f.name.endsWith(".js"))?.text ?? null;
+    const blocking = typecheck && semantic.length > 0;
+    return { report: { ok: !blocking && js !== null, diagnostics: semantic }, js: blocking ? null : js };
+  }
+}

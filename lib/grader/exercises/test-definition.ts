@@ -1,0 +1,60 @@
+import type { ExploreStrategy, KernelOptions, Snapshot, JsonValue } from "../../kernel";
+import type { Localized } from "../types";
+
+/**
+ * A test scenario is DATA: it crosses into the sandbox, so it carries no code. Everything
+ * that judges (the `check`) stays on the host and sees only a copied snapshot.
+ */
+export type ObjectSpec =
+  | { kind: "shm"; key: number; size: number; mode?: number; owner?: number; init?: number[] }
+  | { kind: "msgq"; key: number; mode?: number; owner?: number; messages?: Array<{ type: number; data: JsonValue }> }
+  | { kind: "sem"; key: number; values: number[]; mode?: number; owner?: number }
+  | { kind: "named-sem"; name: string; value: number; mode?: number }
+  | { kind: "mutex"; name: string; mode?: number };
+
+/** A privileged helper process the harness runs alongside the student's processes. */
+export type DriverSpec =
+  /** Sends a signal after yielding the CPU `afterYields` times (the scheduler varies when it lands). */
+  | { kind: "signal"; target: number; signal: string; afterYields?: number; repeat?: number }
+  /** Sends messages to a queue (by key), e.g. jobs for a pre-forked server. */
+  | { kind: "send-messages"; key: number; messages: Array<{ type: number; data: JsonValue }> };
+
+export type ProcessEntry = { entry: string; args?: JsonValue[]; uid?: number; gid?: number };
+
+export type Scenario = {
+  /** Export run as pid 1 (unless only `processes` are given). */
+  main?: string;
+  args?: JsonValue[];
+  uid?: number;
+  gid?: number;
+  /** More top-level processes (export names or builtins), pids 2, 3, … */
+  processes?: ProcessEntry[];
+  files?: Record<string, string | { content: string; mode?: number; uid?: number; gid?: number }>;
+  stdin?: string;
+  /** IPC objects created (as root unless `owner`) before any process runs. */
+  objects?: ObjectSpec[];
+  drivers?: DriverSpec[];
+  /** Signals that may legitimately end processes in this scenario. */
+  expectedSignals?: string[];
+  options?: KernelOptions;
+};
+
+export type ExploreSettings = { strategy?: ExploreStrategy; budget?: number; maxPreemptions?: number; pctDepth?: number; timeBudgetMs?: number };
+
+export type TestDefinition = {
+  id: string;
+  title: Localized;
+  points: number;
+  /** Shown to the student when the test fails: teaches, without giving the answer away. */
+  message: Localized;
+  scenario: Scenario;
+  /** Defaults to one run with the exercise's exploration settings. */
+  explore?: ExploreSettings;
+  /** Judges one finished run; returns a student-facing failure reason or null. Runs on the host. */
+  check?: (snapshot: Snapshot) => string | null | undefined;
+};
+
+/** Identity helper so test files get types without importing anything else. */
+export function defineTests(tests: TestDefinition[]): TestDefinition[] {
+  return tests;
+}

@@ -1,0 +1,92 @@
+import type { Snapshot } from "../kernel";
+import { submissionCompiler } from "./compile/submission-compiler";
+import { loadExercise, type LoadedExercise } from "./exercises/load-exercise";
+import type { TestDefinition } from "./exercises/test-definition";
+import { runInIsolate } from "./sandbox/run-in-isolate";
+import type { GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
+
+export const MAX_SOURCE_BYTES = 64 * 1024;
+
+function judge(test: TestDefinition, snapshotJson: string): string | null {
+  if (!test.check) return null;
+  try {
+    return test.check(JSON.parse(snapshotJson) as Snapshot) ?? null;
+  } catch (error) {
+    // A check that throws on a strange snapshot is a failed test, never a crashed grader.
+    return `the result could not be checked (${String((error as Error)?.message ?? error)})`;
+  }
+}
+
+function reportTests(exercise: LoadedExercise, tests: TestDefinition[], hidden: boolean, results: Array<{ passed: boolean; failure: string | null; schedulesExplored: number; replay?: string; trace?: unknown }>, lang: Lang): TestReport[] {
+  return tests.map((t, i) => {
+    const r = results[i];
+    const maxPoints = hidden ? t.points : 0;
+    return {
+      id: t.id,
+      title: t.title[lang],
+      passed: r.passed,
+      points: r.passed ? maxPoints : 0,
+      maxPoints,
+      message: r.passed ? "" : `${t.message[lang]}${r.failure ? `\n→ ${r.failure}` : ""}`,
+      hidden,
+      schedulesExplored: r.schedulesExplored,
+      replay: r.replay,
+      trace: r.trace,
+    };
+  });
+}
+
+/**
+ * Grades one source file against an exercise: compile, run every test's exploration in a
+ * fresh isolate, judge each run on the host. Everything the student did wrong, including
+ * exhausting a limit, becomes a report; only a broken exercise throws.
+ */
+export async function gradeSource(request: GradeRequest, onProgress?: (p: GradeProgress) => void, lang: Lang = "en"): Promise<GradeReport> {
+  const started = performance.now();
+  const exercise = await loadExercise(request.exercise);
+  const { manifest } = exercise;
+  const suite = request.suite ?? "hidden";
+  const tests = suite === "hidden" ? exercise.hidden : exercise.public;
+  const maxScore = tests.reduce((sum, t) => sum + (suite === "hidden" ? t.points : 0), 0);
+  const base = {
+    exercise: manifest.slug,
+    maxScore,
+    testsHash: exercise.testsHash,
+    limits: manifest.limits,
+  };
+  const finish = (r: Omit<GradeReport, keyof typeof base | "durationMs">): GradeReport => ({ ...base, ...r, durationMs: Math.round(performance.now() - started) });
+
+  if (Buffer.byteLength(request.source) > MAX_SOURCE_BYTES) {
+    return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [{ severity: "error", line: 1, column: 1, code: "SIZE", message: `The source is larger than ${MAX_SOURCE_BYTES / 1024} KiB.` }] }, tests: [], schedulesExplored: 0 });
+  }
+  const { report: compile, js } = submissionCompiler().compile(request.source, { typecheck: manifest.typecheck === "block" });
+  if (!compile.ok || js === null) return finish({ verdict: "compile-error", score: 0, compile, tests: [], schedulesExplored: 0 });
+
+  const outcome = await runInIsolate({
+    js,
+    seed: request.seed ?? 1,
+    limits: manifest.limits,
+    tests: tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: { ...manifest.explore, ...t.explore } })),
+    check: (i, snapshotJson) => judge(tests[i], snapshotJson),
+    onProgress: (done, total, explored) => onProgress?.({ testsDone: done, testsTotal: total, schedulesExplored: explored }),
+  });
+  if (outcome.kind !== "ok") {
+    const failed = tests.map(() => ({ passed: false, failure: outcome.reason, schedulesExplored: 0 }));
+    return finish({
+      verdict: outcome.kind === "resource-limit" ? "resource-limit" : "internal-error",
+      score: 0,
+      compile,
+      tests: reportTests(exercise, tests, suite === "hidden", failed, lang),
+      schedulesExplored: 0,
+      error: outcome.reason,
+    });
+  }
+  const reported = reportTests(exercise, tests, suite === "hidden", outcome.results, lang);
+  return finish({
+    verdict: "graded",
+    score: reported.reduce((s, t) => s + t.points, 0),
+    compile,
+    tests: reported,
+    schedulesExplored: outcome.results.reduce((s, r) => s + r.schedulesExplored, 0),
+  });
+}

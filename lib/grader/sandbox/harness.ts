@@ -1,0 +1,199 @@
+/**
+ * The trusted runner inside the isolate, bundled with the kernel into one script. It turns
+ * scenario data into kernel programs, runs the student's module in them, and asks the host
+ * to judge each finished run. It is installed before any student code runs; afterwards the
+ * host keeps the only reference to it and the intrinsics are frozen.
+ */
+import { explore, IPC_CREAT, IPC_SET, SETALL, type ExploreResult, type Ipc, type Program, type ProgramModule, type SetupApi } from "../../kernel";
+import type { DriverSpec, ExploreSettings, ObjectSpec, Scenario } from "../exercises/test-definition";
+
+type HostCallback = { applySync(receiver: undefined, args: unknown[]): unknown; applyIgnored(receiver: undefined, args: unknown[]): void };
+type StudentFactory = (require: (name: string) => unknown, module: { exports: Record<string, unknown> }, exports: Record<string, unknown>, console: unknown) => void;
+
+export type HarnessTest = { id: string; scenario: Scenario; explore: ExploreSettings };
+export type HarnessResult = {
+  id: string;
+  passed: boolean;
+  failure: string | null;
+  schedulesExplored: number;
+  replay?: string;
+  trace?: unknown;
+};
+
+const realNow = Date.now;
+let studentFactory: StudentFactory | null = null;
+
+// Student-visible nondeterminism comes from the run's seed: Math.random and Date are reset at
+// the start of every run (runs execute deterministically, so the same seed gives the same values).
+let randomState = 1;
+let virtualMs = 0;
+function seededRandom(): number {
+  randomState = (randomState + 0x6d2b79f5) | 0;
+  let t = Math.imul(randomState ^ (randomState >>> 15), 1 | randomState);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+function resetDeterminism(seed: number) {
+  randomState = seed | 0;
+  virtualMs = Date.UTC(2026, 0, 1);
+}
+
+function studentModule(): ProgramModule {
+  const factory = studentFactory;
+  if (!factory) throw new Error("no student module installed");
+  return (ipc: Ipc) => {
+    const moduleRecord = { exports: {} as Record<string, unknown> };
+    const api = Object.freeze({ ...ipc });
+    const print = (...values: unknown[]) => ipc.print(...values);
+    const console = Object.freeze({ log: print, info: print, warn: print, error: print, debug: print });
+    const require = (name: string) => {
+      if (name === "ipc") return api;
+      throw new Error(`Cannot find module '${name}': only "ipc" is available`);
+    };
+    factory(require, moduleRecord, moduleRecord.exports, console);
+    return moduleRecord.exports;
+  };
+}
+
+function createObject(k: SetupApi, spec: ObjectSpec) {
+  const mode = spec.mode ?? 0o600;
+  switch (spec.kind) {
+    case "shm": {
+      const id = k.shmget(spec.key, spec.size, IPC_CREAT | mode);
+      spec.init?.forEach((v, i) => k.poke(id, i, v));
+      if (spec.owner !== undefined) k.shmctl(id, IPC_SET, { uid: spec.owner });
+      return;
+    }
+    case "msgq": {
+      const id = k.msgget(spec.key, IPC_CREAT | mode);
+      for (const m of spec.messages ?? []) k.msgsnd(id, m);
+      if (spec.owner !== undefined) k.msgctl(id, IPC_SET, { uid: spec.owner });
+      return;
+    }
+    case "sem": {
+      const id = k.semget(spec.key, spec.values.length, IPC_CREAT | mode);
+      k.semctl(id, 0, SETALL, spec.values);
+      return;
+    }
+    case "named-sem":
+      k.sem_open(spec.name, { create: true, value: spec.value, mode });
+      return;
+    case "mutex":
+      k.mutex_create(spec.name, { mode });
+      return;
+  }
+}
+
+function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
+  switch (spec.kind) {
+    case "signal":
+      return async (ipc) => {
+        for (let round = 0; round < (spec.repeat ?? 1); round++) {
+          for (let i = 0; i < (spec.afterYields ?? 0); i++) await ipc.sched_yield();
+          try {
+            await ipc.kill(spec.target, spec.signal);
+          } catch {
+            // The target may already have exited: nothing to signal.
+          }
+        }
+      };
+    case "send-messages":
+      return async (ipc) => {
+        const id = await ipc.msgget(spec.key, 0);
+        for (const m of spec.messages) await ipc.msgsnd(id, m);
+      };
+  }
+}
+
+function toProgram(scenario: Scenario, check: (snapshotJson: string) => string | null, seed: number): Program {
+  return {
+    module: studentModule(),
+    main: scenario.main,
+    args: scenario.args,
+    uid: scenario.uid,
+    gid: scenario.gid,
+    processes: scenario.processes,
+    files: scenario.files,
+    stdin: scenario.stdin,
+    expectedSignals: scenario.expectedSignals,
+    options: scenario.options,
+    setup(k) {
+      resetDeterminism(seed);
+      for (const spec of scenario.objects ?? []) createObject(k, spec);
+      for (const d of scenario.drivers ?? []) k.spawn(driverEntry(d) as never, [], { uid: 0 });
+    },
+    check: (snapshot) => check(JSON.stringify(snapshot)),
+  };
+}
+
+function summarize(id: string, r: ExploreResult, withTrace: boolean): HarnessResult {
+  if (r.passed) return { id, passed: true, failure: null, schedulesExplored: r.schedulesExplored };
+  return { id, passed: false, failure: r.failure, schedulesExplored: r.schedulesExplored, replay: r.replayToken, trace: withTrace ? r.trace : undefined };
+}
+
+const harness = {
+  installStudent(factory: StudentFactory) {
+    if (studentFactory) throw new Error("student module already installed");
+    studentFactory = factory;
+  },
+  /** Freezes every intrinsic the kernel and harness rely on, so student code cannot patch them. */
+  lockdown() {
+    Math.random = seededRandom;
+    const RealDate = Date;
+    class VirtualDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(virtualMs);
+        else super(...(args as [number]));
+      }
+      static now() {
+        return virtualMs;
+      }
+    }
+    (globalThis as { Date: DateConstructor }).Date = VirtualDate as unknown as DateConstructor;
+    const seen = new Set<unknown>();
+    const freeze = (value: unknown) => {
+      if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) return;
+      seen.add(value);
+      Object.freeze(value);
+      for (const key of Reflect.ownKeys(value as object)) {
+        const desc = Object.getOwnPropertyDescriptor(value, key);
+        if (desc && "value" in desc) freeze(desc.value);
+        if (desc?.get) freeze(desc.get);
+        if (desc?.set) freeze(desc.set);
+      }
+      freeze(Object.getPrototypeOf(value));
+    };
+    // Intrinsics reachable only through syntax, not through a global name.
+    freeze(Object.getPrototypeOf(async function () {}));
+    freeze(Object.getPrototypeOf(function* () {}));
+    freeze(Object.getPrototypeOf(async function* () {}));
+    freeze(Object.getPrototypeOf([][Symbol.iterator]()));
+    freeze(globalThis);
+  },
+  /**
+   * Runs each test's exploration. `check` and `progress` are host callbacks: the verdict on
+   * every run is computed on the host from a JSON copy of the snapshot.
+   */
+  async run(testsJson: string, seed: number, checkRef: HostCallback, progressRef: HostCallback): Promise<string> {
+    const tests = JSON.parse(testsJson) as HarnessTest[];
+    const results: HarnessResult[] = [];
+    let explored = 0;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i];
+      const check = (snapshotJson: string) => checkRef.applySync(undefined, [i, snapshotJson]) as string | null;
+      let result: HarnessResult;
+      try {
+        const r = await explore(toProgram(t.scenario, check, seed), { ...t.explore, seed, now: realNow });
+        result = summarize(t.id, r, true);
+      } catch (error) {
+        result = { id: t.id, passed: false, failure: `the test could not run: ${String((error as Error)?.message ?? error)}`, schedulesExplored: 0 };
+      }
+      explored += result.schedulesExplored;
+      results.push(result);
+      progressRef.applyIgnored(undefined, [i + 1, tests.length, explored]);
+    }
+    return JSON.stringify(results);
+  },
+};
+
+(globalThis as Record<string, unknown>).__ipclabHarness = harness;

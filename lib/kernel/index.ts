@@ -1,0 +1,25 @@
+/** Public entry point of the simulated kernel (bundled on its own for the sandbox and web workers). */
+export { runOnce, replay, explore, countSchedules } from "./run";
+export type { Program, ProcessSpec, RunOptions, RunResult, ExploreOptions, ExploreResult, ExploreStrategy, StrategyName, Trace } from "./run";
+export { Kernel, DEFAULT_OPTIONS } from "./kernel";
+export type { KernelOptions, Outcome, WaitForEdge, ProgramModule, SpawnOptions } from "./kernel";
+export type { Snapshot, ProcessInfo } from "./snapshot";
+export type { SetupApi } from "./ipc-api";
+export { SYSCALLS, LOCAL_CALLS } from "./ipc-api";
+export type { Ipc, ShmView, SemOp, WaitResult, ExitStatus, JsonValue, Data, Signal, SignalHandler } from "./ipc";
+export { IpcError, ERRNO } from "./errors";
+export type { ErrnoCode } from "./errors";
+export * from "./constants";
+export { COST } from "./cost-model";
+export type { Counters } from "./cost-model";
+export { TRACE_VERSION } from "./trace";
+export type { TraceEvent, EventKind } from "./trace";
+export { encodeToken, decodeToken } from "./replay-token";
+export type { ReplayToken } from "./replay-token";
+export { Prng } from "./prng";
+export { utf8Encode, utf8Decode } from "./utf8";
+export { ExhaustiveStrategy } from "./strategies/exhaustive";
+export { PctStrategy } from "./strategies/pct";
+export { RandomStrategy } from "./strategies/random";
+export { ReplayStrategy } from "./strategies/replay";
+export type { Strategy } from "./strategies/types";
