@@ -43,6 +43,7 @@ function buildIsStale(): boolean {
 if (!fs.existsSync(path.join(root, "lib/generated/sqlite/client.ts"))) step("Generating the Prisma clients", "npm", ["run", "db:generate"]);
 step("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
 step("Seeding demo data", bin("tsx"), ["scripts/seed.ts"]);
+step("Syncing exercises and quizzes", bin("tsx"), ["scripts/sync-content.ts"]);
 if (buildIsStale()) step("Building the web app", bin("next"), ["build"]);
 else console.log("\n▶ Build is up to date");
 

@@ -4,8 +4,7 @@ import { loadExercise, type LoadedExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";
 import { runInIsolate } from "./sandbox/run-in-isolate";
 import type { GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
-
-export const MAX_SOURCE_BYTES = 64 * 1024;
+import { MAX_SOURCE_BYTES } from "./limits";
 
 function judge(test: TestDefinition, snapshotJson: string): string | null {
   if (!test.check) return null;

@@ -42,7 +42,7 @@ describe("accounts in Chromium", () => {
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL(`${baseUrl}/home`);
     await expect.poll(() => page.getByRole("heading", { name: DEMO_COURSE.title }).count()).toBe(1);
-    expect(await page.getByTestId("current-user").textContent()).toContain("Browser Student");
+    await expect.poll(() => page.getByTestId("current-user").textContent()).toContain("Browser Student");
     await screenshot(page, "student-home");
 
     // Signing up again with the same email is refused on the form, and nothing is duplicated.

@@ -16,6 +16,7 @@ type Row = {
   route: string;
   method?: "GET" | "POST";
   body?: unknown;
+  query?: string;
   /** Status per role, in ROLES order. */
   expect: [number, number, number, number, number, number];
 };
@@ -36,14 +37,18 @@ const MATRIX: Row[] = [
   { route: "/api/courses/join", method: "POST", body: { joinCode: "ZZZZ-ZZZZ" }, expect: [401, 400, 400, 400, 400, 400] },
   { route: "/api/courses/[courseId]/roster", expect: [401, 403, 403, 200, 403, 200] },
   // Sign-up is public; an invalid body is a 400 for everyone and creates nothing.
+  { route: "/api/submissions", query: "?exercise=fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/submissions", method: "POST", body: { exercise: "Not A Slug", source: "x" }, expect: [401, 400, 400, 400, 400, 400] },
+  { route: "/api/submissions/[submissionId]", expect: [401, 200, 403, 200, 403, 200] },
   { route: "/api/signup", method: "POST", body: { name: "", email: "bad", password: "x", joinCode: "" }, expect: [400, 400, 400, 400, 400, 400] },
 ];
 
 const sessions = {} as Record<RoleName, HttpSession>;
 let courseId = "";
+let submissionId = "";
 
 function concrete(route: string): string {
-  return route.replace("[courseId]", courseId).replace("[...nextauth]", "session");
+  return route.replace("[courseId]", courseId).replace("[submissionId]", submissionId).replace("[...nextauth]", "session");
 }
 
 beforeAll(async () => {
@@ -63,6 +68,10 @@ beforeAll(async () => {
       await db.enrollment.upsert({ where: { courseId_userId: { courseId: other.id, userId: user.id } }, update: {}, create: { courseId: other.id, userId: user.id, role: u.courseRole } });
     }
   }
+  // A practice submission of the demo student, for the submission-view rows.
+  const student = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[1].email } });
+  const exercise = await db.exercise.findUniqueOrThrow({ where: { slug: "fix-the-race" } });
+  submissionId = (await db.submission.create({ data: { userId: student.id, exerciseId: exercise.id, source: "// matrix", status: "GRADED", score: 0, maxScore: 100 } })).id;
   await db.$disconnect();
   const emails: Record<Exclude<RoleName, "anonymous">, string> = {
     student: DEMO_USERS[1].email,
@@ -85,7 +94,7 @@ describe("authorization matrix", () => {
   for (const row of MATRIX) {
     ROLES.forEach((role, i) => {
       it(`${row.method ?? "GET"} ${row.route} as ${role} → ${row.expect[i]}`, async () => {
-        const response = await sessions[role].fetch(concrete(row.route), {
+        const response = await sessions[role].fetch(concrete(row.route) + (row.query ?? ""), {
           method: row.method ?? "GET",
           headers: row.body ? { "content-type": "application/json" } : undefined,
           body: row.body ? JSON.stringify(row.body) : undefined,
