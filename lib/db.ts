@@ -15,7 +15,13 @@ export function createDb(url: string): Db {
   if (databaseKind(url) === "postgresql") {
     return new PostgresClient({ adapter: createPgAdapter(url) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaLibSQL({ url: sqliteFileUrl(url) }) });
+  const client = new SqliteClient({ adapter: new PrismaLibSQL({ url: sqliteFileUrl(url) }) });
+  // Several processes share the file (web app, graders, CLI scripts): wait for a lock instead
+  // of failing at once with SQLITE_BUSY, and let readers proceed while one process writes.
+  // The adapter runs statements in order, so these precede the caller's first query.
+  void client.$queryRawUnsafe("PRAGMA busy_timeout = 5000").catch(() => {});
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { ipclabDb?: Db };

@@ -15,9 +15,32 @@ export type ObjectSpec =
 /** A privileged helper process the harness runs alongside the student's processes. */
 export type DriverSpec =
   /** Sends a signal after yielding the CPU `afterYields` times (the scheduler varies when it lands). */
-  | { kind: "signal"; target: number; signal: string; afterYields?: number; repeat?: number }
-  /** Sends messages to a queue (by key), e.g. jobs for a pre-forked server. */
-  | { kind: "send-messages"; key: number; messages: Array<{ type: number; data: JsonValue }> };
+  | {
+      kind: "signal";
+      target: number;
+      signal: string;
+      afterYields?: number;
+      repeat?: number;
+      /** First wait until every other process is blocked (the system is idle), e.g. to shut a server down once its work is done. */
+      whenIdle?: boolean;
+    }
+  /** Sends messages to a queue (by key), e.g. jobs for a pre-forked server; `wait` first takes a harness semaphore (see below). */
+  | { kind: "send-messages"; key: number; messages: Array<{ type: number; data: JsonValue }>; wait?: string }
+  /**
+   * A stream-socket client the student cannot tamper with: connects to `address` (retrying while nobody
+   * listens), sends each string of `sends` with its own send() ({ wait } entries take a harness semaphore
+   * first), shuts down its write side, reads until EOF and prints everything it received as one JSON
+   * string. Then it posts the harness semaphore `post`, if given.
+   * Harness semaphores are named semaphores private to drivers ("harness:" + name), created at 0.
+   */
+  | { kind: "stream-client"; address: string; sends: Array<string | { wait: string }>; post?: string; uid?: number; gid?: number }
+  /**
+   * Probes keyed System V objects as another user: waits until each key exists, then prints one line per
+   * attempt, e.g. "shm 0x5100 read: EACCES", "shm 0x5100 write: ok", "msgq 0x5101 read: EACCES",
+   * "msgq 0x5101 write: EACCES" (read = shmat read-only / msgctl IPC_STAT; write = shmat read-write /
+   * msgsnd IPC_NOWAIT), or "shm 0x5100: never created". Then it posts the harness semaphore `post`.
+   */
+  | { kind: "ipc-probe"; uid: number; gid: number; shm?: number[]; msgq?: number[]; post?: string };
 
 export type ProcessEntry = { entry: string; args?: JsonValue[]; uid?: number; gid?: number };
 

@@ -5,7 +5,14 @@ import { startBullmqGrader } from "./bullmq-grader";
 import { startDispatcher } from "./dispatcher";
 import type { GraderConfig } from "./grader-config";
 
-export type RunningGrader = { mode: "bullmq" | "database"; owner: string; pool: WorkerPool; stop(): Promise<void> };
+export type RunningGrader = {
+  mode: "bullmq" | "database";
+  owner: string;
+  pool: WorkerPool;
+  /** Wakes the database dispatcher at once (a no-op in BullMQ mode, where Redis delivers jobs). */
+  notify(): void;
+  stop(): Promise<void>;
+};
 
 /**
  * A grader process's main part: the worker pool plus its source of jobs — BullMQ when
@@ -24,13 +31,13 @@ export async function startGrader(config: GraderConfig, owner: string, log: Grad
   });
   await pool.ready();
   const common = { db, pool, owner, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, log };
-  const source = config.redisUrl
-    ? await startBullmqGrader({ ...common, redisUrl: config.redisUrl, queueName: config.queueName })
-    : startDispatcher({ ...common, pollMs: config.pollMs });
+  const dispatcher = config.redisUrl ? null : startDispatcher({ ...common, pollMs: config.pollMs });
+  const source = dispatcher ?? (await startBullmqGrader({ ...common, redisUrl: config.redisUrl!, queueName: config.queueName }));
   return {
     mode: config.redisUrl ? "bullmq" : "database",
     owner,
     pool,
+    notify: () => dispatcher?.notify(),
     async stop() {
       await source.stop();
       await pool.close();

@@ -88,6 +88,8 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
   switch (spec.kind) {
     case "signal":
       return async (ipc) => {
+        // A sleeper's timer only fires early when nothing else can run: virtual time then jumps to it.
+        if (spec.whenIdle) await ipc.sleep(IDLE_SECONDS);
         for (let round = 0; round < (spec.repeat ?? 1); round++) {
           for (let i = 0; i < (spec.afterYields ?? 0); i++) await ipc.sched_yield();
           try {
@@ -99,10 +101,90 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
       };
     case "send-messages":
       return async (ipc) => {
+        if (spec.wait) await ipc.sem_wait(await harnessSem(ipc, spec.wait));
         const id = await ipc.msgget(spec.key, 0);
         for (const m of spec.messages) await ipc.msgsnd(id, m);
       };
+    case "stream-client":
+      return async (ipc) => {
+        const fd = await ipc.socket(ipc.AF_UNIX, ipc.SOCK_STREAM);
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await ipc.connect(fd, spec.address);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== "ECONNREFUSED" || attempt === POLL_LIMIT) {
+              ipc.print(`connect ${spec.address}: ${(error as { code?: string }).code ?? String(error)}`);
+              if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
+              return;
+            }
+            await ipc.sleep(1); // nobody listens yet: try again once the others have run
+          }
+        }
+        for (const chunk of spec.sends) {
+          if (typeof chunk === "string") await ipc.send(fd, chunk);
+          else await ipc.sem_wait(await harnessSem(ipc, chunk.wait));
+        }
+        await ipc.shutdown(fd, ipc.SHUT_WR);
+        let received = "";
+        for (let part; (part = await ipc.recv(fd, 4096)) !== ""; ) received += part;
+        ipc.print(JSON.stringify(received));
+        await ipc.close(fd);
+        if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
+      };
+    case "ipc-probe":
+      return async (ipc) => {
+        const code = (error: unknown) => (error as { code?: string }).code ?? String(error);
+        const attempt = async (label: string, op: () => Promise<unknown>) => {
+          try {
+            await op();
+            ipc.print(`${label}: ok`);
+          } catch (error) {
+            ipc.print(`${label}: ${code(error)}`);
+          }
+        };
+        const whenCreated = async (get: () => Promise<number>): Promise<number | null> => {
+          for (let i = 0; i < POLL_LIMIT; i++) {
+            try {
+              return await get();
+            } catch (error) {
+              if (code(error) !== "ENOENT") throw error;
+              await ipc.sleep(1);
+            }
+          }
+          return null;
+        };
+        for (const key of spec.shm ?? []) {
+          const name = `shm 0x${key.toString(16)}`;
+          const id = await whenCreated(() => ipc.shmget(key, 1, 0));
+          if (id === null) ipc.print(`${name}: never created`);
+          else {
+            await attempt(`${name} read`, async () => ipc.shmdt(await ipc.shmat(id, { readonly: true })));
+            await attempt(`${name} write`, async () => ipc.shmdt(await ipc.shmat(id)));
+          }
+        }
+        for (const key of spec.msgq ?? []) {
+          const name = `msgq 0x${key.toString(16)}`;
+          const id = await whenCreated(() => ipc.msgget(key, 0));
+          if (id === null) ipc.print(`${name}: never created`);
+          else {
+            await attempt(`${name} read`, () => ipc.msgctl(id, ipc.IPC_STAT));
+            await attempt(`${name} write`, () => ipc.msgsnd(id, { type: 1, data: "intruder" }, ipc.IPC_NOWAIT));
+          }
+        }
+        if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
+      };
   }
+}
+
+/** Long enough that the timer only fires when every other process is blocked. */
+const IDLE_SECONDS = 1_000_000;
+/** How often a driver retries an object or address that does not exist yet (one virtual second apart). */
+const POLL_LIMIT = 1000;
+
+/** Semaphores drivers use to order themselves; the prefix keeps them apart from the student's names. */
+function harnessSem(ipc: Ipc, name: string): Promise<number> {
+  return ipc.sem_open(`harness:${name}`, { create: true, value: 0, mode: 0o666 });
 }
 
 function toProgram(scenario: Scenario, check: (snapshotJson: string) => string | null, seed: number): Program {
@@ -120,7 +202,7 @@ function toProgram(scenario: Scenario, check: (snapshotJson: string) => string |
     setup(k) {
       resetDeterminism(seed);
       for (const spec of scenario.objects ?? []) createObject(k, spec);
-      for (const d of scenario.drivers ?? []) k.spawn(driverEntry(d) as never, [], { uid: 0 });
+      for (const d of scenario.drivers ?? []) k.spawn(driverEntry(d) as never, [], { uid: ("uid" in d && d.uid) || 0, gid: ("gid" in d && d.gid) || 0 });
     },
     check: (snapshot) => check(JSON.stringify(snapshot)),
   };
