@@ -40,9 +40,13 @@ function reportTests(exercise: LoadedExercise, tests: TestDefinition[], hidden: 
  * fresh isolate, judge each run on the host. Everything the student did wrong, including
  * exhausting a limit, becomes a report; only a broken exercise throws.
  */
-export async function gradeSource(request: GradeRequest, onProgress?: (p: GradeProgress) => void, lang: Lang = "en"): Promise<GradeReport> {
+export async function gradeSource(
+  request: GradeRequest,
+  onProgress?: (p: GradeProgress) => void,
+  { lang = "en", root }: { lang?: Lang; root?: string } = {},
+): Promise<GradeReport> {
   const started = performance.now();
-  const exercise = await loadExercise(request.exercise);
+  const exercise = await loadExercise(request.exercise, root);
   const { manifest } = exercise;
   const suite = request.suite ?? "hidden";
   const tests = suite === "hidden" ? exercise.hidden : exercise.public;

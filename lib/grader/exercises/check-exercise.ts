@@ -39,7 +39,7 @@ export async function checkExercise(slug: string, root?: string, onStep?: (what:
   const starter = read(path.join(dir, "starter.ts"));
   if (!solution) problems.push("solution.ts is missing");
   if (!starter) problems.push("starter.ts is missing");
-  const grade = (source: string, seed = 1, suite: "hidden" | "public" = "hidden") => gradeSource({ exercise: slug, source, seed, suite });
+  const grade = (source: string, seed = 1, suite: "hidden" | "public" = "hidden") => gradeSource({ exercise: slug, source, seed, suite }, undefined, { root });
 
   if (solution) {
     for (const seed of SOLUTION_SEEDS) {

@@ -38,7 +38,7 @@ export type DriverSpec =
    * Probes keyed System V objects as another user: waits until each key exists, then prints one line per
    * attempt, e.g. "shm 0x5100 read: EACCES", "shm 0x5100 write: ok", "msgq 0x5101 read: EACCES",
    * "msgq 0x5101 write: EACCES" (read = shmat read-only / msgctl IPC_STAT; write = shmat read-write /
-   * msgsnd IPC_NOWAIT), or "shm 0x5100: never created". Then it posts the harness semaphore `post`.
+   * a msgsnd of invalid type 0, which checks permission and sends nothing), or "shm 0x5100: never created". Then it posts the harness semaphore `post`.
    */
   | { kind: "ipc-probe"; uid: number; gid: number; shm?: number[]; msgq?: number[]; post?: string };
 

@@ -169,7 +169,13 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
           if (id === null) ipc.print(`${name}: never created`);
           else {
             await attempt(`${name} read`, () => ipc.msgctl(id, ipc.IPC_STAT));
-            await attempt(`${name} write`, () => ipc.msgsnd(id, { type: 1, data: "intruder" }, ipc.IPC_NOWAIT));
+            // Type 0 is invalid, and msgsnd checks permission first: EINVAL means "allowed", without sending anything.
+            try {
+              await ipc.msgsnd(id, { type: 0, data: "" }, ipc.IPC_NOWAIT);
+              ipc.print(`${name} write: ok`);
+            } catch (error) {
+              ipc.print(`${name} write: ${code(error) === "EINVAL" ? "ok" : code(error)}`);
+            }
           }
         }
         if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
@@ -202,7 +208,7 @@ function toProgram(scenario: Scenario, check: (snapshotJson: string) => string |
     setup(k) {
       resetDeterminism(seed);
       for (const spec of scenario.objects ?? []) createObject(k, spec);
-      for (const d of scenario.drivers ?? []) k.spawn(driverEntry(d) as never, [], { uid: ("uid" in d && d.uid) || 0, gid: ("gid" in d && d.gid) || 0 });
+      for (const d of scenario.drivers ?? []) k.spawn(Object.defineProperty(driverEntry(d), "name", { value: d.kind }) as never, [], { uid: ("uid" in d && d.uid) || 0, gid: ("gid" in d && d.gid) || 0 });
     },
     check: (snapshot) => check(JSON.stringify(snapshot)),
   };
