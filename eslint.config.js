@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["lib/generated/**", ".next/**", "node_modules/**", "data/**", "test-results/**", "next-env.d.ts"],
+    ignores: ["lib/generated/**", ".next/**", ".next-*/**", ".test-exercises-*/**", "node_modules/**", "data/**", "test-results/**", "next-env.d.ts"],
   },
   {
     rules: {

@@ -5,7 +5,7 @@ import type { TestProject } from "vitest/node";
 import { E2E_PASSWORD, E2E_PORT } from "./e2e-constants";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const dataDir = path.join(root, "data/e2e");
+const dataDir = path.join(root, `data/e2e-${E2E_PORT}`);
 let server: ChildProcess | undefined;
 
 async function waitForHealth(url: string, timeoutMs: number, log: () => string) {
@@ -35,6 +35,9 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
     DEMO_PASSWORD: E2E_PASSWORD,
     NODE_ENV: "production" as const,
+    NEXT_DIST_DIR: E2E_PORT === 3210 ? ".next" : `.next-${E2E_PORT}`,
+    // Suites submit more often than a student would.
+    SUBMISSIONS_PER_MINUTE: "1000",
   };
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
