@@ -23,6 +23,12 @@ export type DriverSpec =
       repeat?: number;
       /** First wait until every other process is blocked (the system is idle), e.g. to shut a server down once its work is done. */
       whenIdle?: boolean;
+      /**
+       * First sleep this many virtual seconds. The clock only jumps while every process is blocked or
+       * asleep, so the signal lands at a quiet moment: e.g. with jobs that each sleep 1 s, 2.5 lands
+       * in the middle of everyone's third job, never before the targets have set up their handlers.
+       */
+      afterSeconds?: number;
     }
   /** Sends messages to a queue (by key), e.g. jobs for a pre-forked server; `wait` first takes a harness semaphore (see below). */
   | { kind: "send-messages"; key: number; messages: Array<{ type: number; data: JsonValue }>; wait?: string }

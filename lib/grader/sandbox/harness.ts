@@ -90,6 +90,7 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
       return async (ipc) => {
         // A sleeper's timer only fires early when nothing else can run: virtual time then jumps to it.
         if (spec.whenIdle) await ipc.sleep(IDLE_SECONDS);
+        if (spec.afterSeconds) await ipc.sleep(spec.afterSeconds);
         for (let round = 0; round < (spec.repeat ?? 1); round++) {
           for (let i = 0; i < (spec.afterYields ?? 0); i++) await ipc.sched_yield();
           try {
