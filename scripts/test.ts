@@ -28,6 +28,7 @@ const steps: Step[] = [
   { name: "lint", command: bin("eslint"), args: ["."] },
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
   { name: "content check", command: "npm", args: ["run", "content:check", "--silent"] },
+  { name: "exercise check", command: "npm", args: ["run", "exercises:check", "--silent"] },
   { name: "unit and integration tests", command: bin("vitest"), args: ["run"] },
   { name: "end-to-end tests (Chromium)", command: bin("vitest"), args: ["run", "--config", "vitest.e2e.config.ts"] },
 ];
