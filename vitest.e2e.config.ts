@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
     environment: "node",
+    // isolated-vm (the grader's sandbox) requires it on Node 20+.
+    execArgv: ["--no-node-snapshot"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

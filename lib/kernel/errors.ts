@@ -43,7 +43,9 @@ export class IpcError extends Error {
   constructor(syscall: string, code: ErrnoCode, detail?: string) {
     const [errno, text] = ERRNO[code];
     super(`${syscall}: ${code} (${text})${detail ? `: ${detail}` : ""}`);
-    this.name = "IpcError";
+    // Defined, not assigned: in the sandbox Error.prototype is frozen, and assigning a property that a
+    // frozen prototype holds as read-only throws a TypeError (the "override mistake").
+    Object.defineProperty(this, "name", { value: "IpcError", writable: true, configurable: true, enumerable: false });
     this.code = code;
     this.errno = errno;
     this.syscall = syscall;

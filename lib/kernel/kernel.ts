@@ -38,6 +38,11 @@ export interface KernelOptions {
   traceCap?: number;
   /** Microtask turns without any process reaching the kernel before the run is declared hung. */
   hangTicks?: number;
+  /**
+   * End the run with outcome `paused` at the first decision point after this many choices,
+   * so a UI can replay a prefix of choices and ask a person for the next one.
+   */
+  stopAfterChoices?: number;
   files?: Record<string, FileSpec>;
   /** Text readable on fd 0 of top-level processes. */
   stdin?: string;
@@ -59,6 +64,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   outputCap: 65536,
   traceCap: 20_000,
   hangTicks: 10_000,
+  stopAfterChoices: Infinity,
 };
 
 export interface WaitForEdge {
@@ -73,7 +79,9 @@ export type Outcome =
   | { kind: "deadlock"; message: string; waitFor: WaitForEdge[] }
   | { kind: "step-limit"; message: string; steps: number }
   | { kind: "hang"; pid: number; message: string }
-  | { kind: "internal-error"; message: string };
+  | { kind: "internal-error"; message: string }
+  /** Stopped at a decision point because of `stopAfterChoices`; `ready` are the pids one could pick. */
+  | { kind: "paused"; message: string; ready: number[] };
 
 interface Timer {
   at: number;
@@ -640,7 +648,10 @@ export class Kernel {
       }
       let p: Process;
       if (ready.length === 1) p = ready[0];
-      else {
+      else if (this.choices.length >= this.opts.stopAfterChoices) {
+        this.end({ kind: "paused", message: `paused after ${this.choices.length} choices`, ready: ready.map((r) => r.pid) });
+        return;
+      } else {
         p = ready[this.strategy.choose(ready, this.last, this.steps)];
         this.choices.push(p.pid);
       }

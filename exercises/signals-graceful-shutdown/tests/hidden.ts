@@ -1,0 +1,49 @@
+import { defineTests } from "../../../lib/grader/exercises/test-definition";
+import { checkGraceful, shutdownScenario } from "./shared";
+
+export default defineTests([
+  {
+    id: "sigint-mid-job",
+    title: { ko: "작업 도중 SIGINT (Ctrl-C)", en: "SIGINT (Ctrl-C) in the middle of a job" },
+    points: 30,
+    message: {
+      ko: "SIGINT를 받은 감독 프로세스는 일꾼들에게 종료를 알리고, 일꾼은 하던 작업을 끝낸 뒤 스스로 정상 종료해야 합니다. 처리기가 실행되면 그때 잠들어 있던 호출(sleep, wait, pause…)은 EINTR로 끝날 수 있다는 것을 잊지 마세요.",
+      en: "On SIGINT the supervisor tells its workers to stop, and each worker finishes the job it is doing, then exits normally on its own. Remember that when a handler runs, the call that was sleeping (sleep, wait, pause…) may end with EINTR.",
+    },
+    scenario: shutdownScenario(2, "SIGINT", 2.5),
+    check: checkGraceful(2),
+  },
+  {
+    id: "sigterm",
+    title: { ko: "SIGTERM도 같은 방식으로 종료", en: "SIGTERM shuts down the same way" },
+    points: 20,
+    message: {
+      ko: "kill 명령이나 서비스 관리자는 SIGINT가 아니라 SIGTERM을 보냅니다. 처리기를 설치하지 않은 시그널의 기본 동작은 프로세스 종료입니다.",
+      en: "The kill command and service managers send SIGTERM, not SIGINT. A signal without a handler takes its default action: terminating the process.",
+    },
+    scenario: shutdownScenario(2, "SIGTERM", 1.5),
+    check: checkGraceful(2),
+  },
+  {
+    id: "three-workers-reaped",
+    title: { ko: "일꾼 셋을 모두 거둠", en: "All three workers reaped" },
+    points: 25,
+    message: {
+      ko: "시그널은 쌓이지 않습니다. 자식 여럿이 거의 동시에 끝나면 SIGCHLD는 한 번만 전달될 수 있습니다. SIGCHLD 한 번에 자식 하나만 거두면 좀비가 남고, 남은 자식을 기다리는 감독은 영원히 잠듭니다.",
+      en: "Signals do not queue: when several children exit at almost the same time, SIGCHLD may be delivered only once. Reaping one child per SIGCHLD leaves zombies, and a supervisor waiting for the rest sleeps forever.",
+    },
+    scenario: shutdownScenario(3, "SIGINT", 3.5),
+    check: checkGraceful(3),
+  },
+  {
+    id: "pressed-twice",
+    title: { ko: "Ctrl-C를 두 번 누름", en: "Ctrl-C pressed twice" },
+    points: 25,
+    message: {
+      ko: "두 번째 SIGINT는 종료가 진행되는 도중에 도착합니다. 감독이 SIGTERM을 다시 전달하면, 일꾼은 하던 작업을 마무리하려고 다시 호출한 sleep에서 또 EINTR을 받을 수 있습니다. 한 번만 다시 시도하는 것으로는 부족합니다. 종료 절차는 시그널을 여러 번 받아도 안전해야 합니다.",
+      en: "The second SIGINT arrives while the shutdown is in progress. If the supervisor forwards SIGTERM again, a worker finishing its job can get EINTR again in the sleep it had resumed: retrying once is not enough. The shutdown must be safe to trigger more than once.",
+    },
+    scenario: shutdownScenario(2, "SIGINT", 1.5, { repeat: 2, afterYields: 4 }),
+    check: checkGraceful(2),
+  },
+]);

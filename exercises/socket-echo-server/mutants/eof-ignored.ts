@@ -1,0 +1,33 @@
+// Mistake: the read loop does not treat an empty recv as EOF, so a session spins forever once the client has closed.
+import { socket, bind, listen, accept, recv, send, close, spawn, wait, print, AF_UNIX, SOCK_STREAM } from "ipc";
+
+export async function server([path, clients]: [string, number]) {
+  const listener = await socket(AF_UNIX, SOCK_STREAM);
+  await bind(listener, path);
+  await listen(listener, clients);
+  for (let i = 0; i < clients; i++) {
+    const conn = await accept(listener);
+    await spawn(session, [conn, listener]);
+    await close(conn);
+  }
+  await close(listener);
+  for (let i = 0; i < clients; i++) await wait();
+}
+
+export async function session([conn, listener]: [number, number]) {
+  await close(listener);
+  for (;;) {
+    const header = await readExactly(conn, 4);
+    if (header === "") break;
+    const payload = await readExactly(conn, Number(header));
+    print(payload);
+    await send(conn, header + payload);
+  }
+  await close(conn);
+}
+
+async function readExactly(fd: number, n: number): Promise<string> {
+  let data = "";
+  while (data.length < n) data += await recv(fd, n - data.length);
+  return data;
+}

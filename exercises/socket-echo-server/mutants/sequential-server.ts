@@ -1,0 +1,34 @@
+// Mistake: serves the clients one after another in the server process, so one slow client blocks everyone.
+import { socket, bind, listen, accept, recv, send, close, print, AF_UNIX, SOCK_STREAM } from "ipc";
+
+export async function server([path, clients]: [string, number]) {
+  const listener = await socket(AF_UNIX, SOCK_STREAM);
+  await bind(listener, path);
+  await listen(listener, clients);
+  for (let i = 0; i < clients; i++) {
+    const conn = await accept(listener);
+    await serve(conn);
+  }
+  await close(listener);
+}
+
+async function serve(conn: number) {
+  for (;;) {
+    const header = await readExactly(conn, 4);
+    if (header === null) break;
+    const payload = (await readExactly(conn, Number(header))) ?? "";
+    print(payload);
+    await send(conn, header + payload);
+  }
+  await close(conn);
+}
+
+async function readExactly(fd: number, n: number): Promise<string | null> {
+  let data = "";
+  while (data.length < n) {
+    const chunk = await recv(fd, n - data.length);
+    if (chunk === "") return data === "" ? null : data;
+    data += chunk;
+  }
+  return data;
+}
