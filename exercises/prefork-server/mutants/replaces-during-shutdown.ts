@@ -25,7 +25,6 @@ export async function supervisor([workers]: [number]) {
   const start = async () => {
     const pid = await spawn(worker, []);
     pool.add(pid);
-    if (stopping) await kill(pid, SIGTERM); // SIGTERM arrived while we were forking it
   };
   for (let i = 0; i < workers; i++) await start();
 
