@@ -744,7 +744,12 @@ export class Kernel {
       if (holder !== undefined) edge.holder = holder;
       return edge;
     });
-    const message = "deadlock: " + waitFor.map((e) => `pid ${e.pid} waits for ${e.waitsFor}${e.holder !== undefined && !e.waitsFor.includes("held by") ? ` (held by pid ${e.holder})` : ""}`).join("; ");
+    // A process that crashed earlier is often why the others wait forever: say so first.
+    const crashed = this.allProcs.filter((p) => !p.alive && p.error !== null).map((p) => `pid ${p.pid} (${p.name}) failed earlier: ${p.error}`);
+    const message =
+      "deadlock: " +
+      waitFor.map((e) => `pid ${e.pid} waits for ${e.waitsFor}${e.holder !== undefined && !e.waitsFor.includes("held by") ? ` (held by pid ${e.holder})` : ""}`).join("; ") +
+      (crashed.length ? `; ${crashed.join("; ")}` : "");
     this.end({ kind: "deadlock", message, waitFor });
   }
 
