@@ -11,7 +11,11 @@
  * ≥ 5 questions per topic, ordering ids that do not leak the order, fixed
  * answers grade as correct, and for every parametrized question over N
  * seeds (default 1,000): the variant has the right shape, is deterministic,
- * its own answer grades full marks and a perturbed one does not.
+ * its own answer grades full marks and a perturbed one does not, and it
+ * agrees with the generator's reference implementation (the bank race is
+ * computed on the simulated kernel and checked against the step interpreter).
+ * Every fixed code-output question's code is run on the kernel and must
+ * print the stored answer.
  *
  * Lessons (content/lessons/<dir>/lesson.json, optional; zero is fine):
  * schema, slug unique, ko.md/en.md exist and are non-empty, widget markers
@@ -22,11 +26,12 @@ import path from "node:path";
 import { checkLesson, LessonSchema } from "../lib/content/lesson-schema";
 import { bankStats, checkQuestionBank, type ContentFailure } from "../lib/quiz/check-question-bank";
 import { readQuestionFiles, type RawQuestionFile } from "../lib/quiz/load-question-bank";
+import { runCodeSnippet } from "../lib/quiz/run-code-snippet";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rel = (p: string) => path.relative(root, p) || p;
 
-function main(): number {
+async function main(): Promise<number> {
   const seedsArg = process.argv.indexOf("--seeds");
   const generatorSeeds = seedsArg >= 0 ? Number(process.argv[seedsArg + 1]) : 1000;
   const failures: ContentFailure[] = [];
@@ -43,7 +48,7 @@ function main(): number {
       failures.push({ file: rel(qdir), questionId: "-", rule: "json", message: (e as Error).message });
     }
   }
-  const { questions, failures: qf } = checkQuestionBank(files, { generatorSeeds });
+  const { questions, failures: qf } = await checkQuestionBank(files, { generatorSeeds, runCode: runCodeSnippet });
   failures.push(...qf.map((f) => ({ ...f, file: path.isAbsolute(f.file) ? rel(f.file) : f.file })));
   const topicsWithQuestions = new Set<string>(questions.map((q) => q.topic));
 
@@ -97,4 +102,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

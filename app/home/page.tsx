@@ -4,6 +4,7 @@ import { listMyCourses } from "@/lib/courses/list-my-courses";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { t } from "@/lib/i18n/messages";
 import { JoinCourseForm } from "./join-course-form";
+import { TopicMastery } from "./topic-mastery";
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -23,6 +24,7 @@ export default async function HomePage() {
           </section>
         ))}
       </div>
+      <TopicMastery userId={user.id} lang={lang} />
       <section className="card">
         <h2>{t(lang, "joinAnother")}</h2>
         <JoinCourseForm labels={{ joinCode: t(lang, "joinCode"), submit: t(lang, "join") }} />

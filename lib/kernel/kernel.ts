@@ -663,7 +663,9 @@ export class Kernel {
         if (this.trace && this.last && this.last.queued) this.record({ step: this.steps, pid: this.last.pid, kind: "preempt", to: p.pid });
         this.last = p;
       }
-      this.charge(p, COST.USER_STEP_NS);
+      // User code between two system calls; a plain shared-memory access is itself a few
+      // nanoseconds (charged by chargeShm), not a slice of user code.
+      if (p.req?.isSyscall !== false) this.charge(p, COST.USER_STEP_NS);
       this.unready(p);
       if (this.step(p)) return;
     }

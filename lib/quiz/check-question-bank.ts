@@ -8,6 +8,7 @@ import { getGenerator } from "./generators";
 import { GeneratedVariantSchema } from "./generators/types";
 import { parseQuestionFiles, type RawQuestionFile } from "./load-question-bank";
 import { isGenerated, QUESTION_TYPES, type Question } from "./question-schema";
+import { normalizeOutput } from "./normalize-output";
 import { resolveQuestion, type ResolvedQuestion } from "./resolve-question";
 import { seedFor } from "./seed-for";
 import { TOPIC_IDS } from "./topics";
@@ -27,6 +28,11 @@ export interface BankCheckResult {
 export interface BankCheckOptions {
   minPerTopic?: number;
   generatorSeeds?: number;
+  /**
+   * Runs a code-output question's code and returns what it printed (the
+   * simulated kernel, `runCodeSnippet`); omitted = the check is skipped.
+   */
+  runCode?: (code: string) => Promise<{ output: string; failure: string | null }>;
 }
 
 /** A response that must score full marks on `q`. */
@@ -59,7 +65,7 @@ function perturbedResponse(q: ResolvedQuestion): unknown {
   }
 }
 
-export function checkQuestionBank(files: readonly RawQuestionFile[], opts: BankCheckOptions = {}): BankCheckResult {
+export async function checkQuestionBank(files: readonly RawQuestionFile[], opts: BankCheckOptions = {}): Promise<BankCheckResult> {
   const minPerTopic = opts.minPerTopic ?? 5;
   const nSeeds = opts.generatorSeeds ?? 1000;
   const failures: ContentFailure[] = [];
@@ -102,6 +108,14 @@ export function checkQuestionBank(files: readonly RawQuestionFile[], opts: BankC
         const r = gradeResolvedQuestion(q, perfectResponse(q));
         if (!r.correct) fail(file, q.id, "answer-grades", "the stored answer does not grade as correct");
       }
+      if (q.type === "code-output" && opts.runCode) {
+        // The stored answer must be what the code really prints on the kernel.
+        const run = await opts.runCode(q.code);
+        if (run.failure) fail(file, q.id, "code-runs", `the code fails on the kernel: ${run.failure}`);
+        else if (!gradeResolvedQuestion(q, { type: "code-output", output: run.output }).correct) {
+          fail(file, q.id, "code-output-agrees", `the kernel prints ${JSON.stringify(normalizeOutput(run.output))}, the answer is ${JSON.stringify(q.answer)}`);
+        }
+      }
       continue;
     }
     const gen = getGenerator(q.generator);
@@ -120,6 +134,7 @@ export function checkQuestionBank(files: readonly RawQuestionFile[], opts: BankC
     for (let i = 0; i < nSeeds; i++) {
       const seed = seedFor("content-check", q.id, i);
       try {
+        await gen.prepare?.(seed);
         const v1 = gen.generate(seed);
         const shape = GeneratedVariantSchema.safeParse(v1);
         if (!shape.success) {
@@ -133,6 +148,9 @@ export function checkQuestionBank(files: readonly RawQuestionFile[], opts: BankC
         }
         if (gradeResolvedQuestion(resolved, perturbedResponse(resolved)).correct) {
           report("generator-agrees", `seed ${seed}: a perturbed answer still grades as correct`);
+        }
+        if (gen.reference && !isDeepStrictEqual(v1.answer, gen.reference.generate(seed).answer)) {
+          report("reference-agrees", `seed ${seed}: answer ${JSON.stringify(v1.answer)} differs from the reference implementation's`);
         }
       } catch (e) {
         report("generator-throws", `seed ${seed}: ${(e as Error).message}`);

@@ -3,6 +3,7 @@ import { computeMastery } from "./compute-mastery";
 import { gradeAttempt } from "./grade-attempt";
 import { InvalidResponseError } from "./response-schema";
 import { toPublicQuestion } from "./public-question";
+import { prepareQuestions } from "./prepare-questions";
 import { seedFor } from "./seed-for";
 import { generatedRace, matching, multiple, numeric, single, truefalse } from "./test-fixtures";
 import type { Question } from "./question-schema";
@@ -33,8 +34,9 @@ describe("gradeAttempt", () => {
     expect(() => gradeAttempt(qs, { "t-single": { type: "single" } }, { seed: 1 })).toThrow(InvalidResponseError);
     expect(() => gradeAttempt(qs, { nope: { type: "truefalse", value: true } }, { seed: 1 })).toThrow(/nope/);
   });
-  it("uses per-question seeds, matching what toPublicQuestion showed", () => {
+  it("uses per-question seeds, matching what toPublicQuestion showed", async () => {
     const seedOf = (id: string) => seedFor("dana", id, 1);
+    await prepareQuestions([generatedRace], seedOf);
     const shown = toPublicQuestion(generatedRace, { seed: seedOf("t-race"), lang: "en" });
     const params = shown.params as { initial: number; deposit: number; withdrawal: number; schedule: string[] };
     // recompute the answer from what the student saw, with the simplest possible simulation

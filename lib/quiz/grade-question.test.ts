@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { gradeQuestion, InvalidResponseError } from "./grade-question";
+import { prepareQuestions } from "./prepare-questions";
 import { bankRacePrograms, bankRaceScenario, runRace } from "./generators/bank-race";
 import { codeOutput, generatedLost, generatedRace, matching, multiple, numeric, numericTol, ordering, single, truefalse } from "./test-fixtures";
 
@@ -142,6 +143,9 @@ describe("gradeQuestion: unanswered and malformed responses", () => {
 });
 
 describe("gradeQuestion: generated questions", () => {
+  beforeAll(async () => {
+    for (const seed of [1, 7, 42, 99_999, 0xffffffff]) await prepareQuestions([generatedRace, generatedLost], seed);
+  });
   it("grades bank-race against the interpreter's result for the same seed", () => {
     for (const seed of [1, 42, 99_999, 0xffffffff]) {
       const s = bankRaceScenario(seed);

@@ -1,12 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadQuestionBank } from "./load-question-bank";
 import { toPublicQuestion } from "./public-question";
 import type { Question } from "./question-schema";
 import { resolveQuestion } from "./resolve-question";
+import { prepareQuestions } from "./prepare-questions";
 import { seedFor } from "./seed-for";
 import { ALL_FIXTURES, matching, ordering, single } from "./test-fixtures";
 
 const bank = loadQuestionBank();
+
+// Generated bank-race variants are computed on the kernel ahead of time.
+beforeAll(async () => {
+  const all = [...bank, ...ALL_FIXTURES];
+  for (const seed of [1, 123]) await prepareQuestions(all, seed);
+  await prepareQuestions(all, (id) => seedFor("alice", id, 1));
+  await prepareQuestions(all, (id) => seedFor("bob", id, 3));
+});
 const FORBIDDEN_KEYS = ["answer", "answers", "explanation", "generator", "acceptAlternatives", "tolerance", "trueExplanation", "falseExplanation"];
 
 /** Every explanation text of the resolved variant (question, options, generated worked solution). */

@@ -159,9 +159,10 @@ describe("generator registry", () => {
     expect(getGenerator("nope")).toBeUndefined();
     expect([...GENERATORS.keys()].sort()).toEqual(["bank-race", "bank-race-lost-update", "pipe-capacity", "semaphore-trace"]);
   });
-  it("every generator is deterministic and produces schema-valid variants", () => {
+  it("every generator is deterministic and produces schema-valid variants", async () => {
     for (const g of GENERATORS.values()) {
       for (let seed = 0; seed < 300; seed++) {
+        await g.prepare?.(seed);
         const a = g.generate(seed);
         expect(GeneratedVariantSchema.safeParse(a).success).toBe(true);
         expect(a.type).toBe(g.type);
@@ -169,10 +170,13 @@ describe("generator registry", () => {
       }
     }
   });
-  it("different seeds give different variants", () => {
+  it("different seeds give different variants", async () => {
     for (const g of GENERATORS.values()) {
       const seen = new Set<string>();
-      for (let seed = 0; seed < 50; seed++) seen.add(JSON.stringify(g.generate(seed).params));
+      for (let seed = 0; seed < 50; seed++) {
+        await g.prepare?.(seed);
+        seen.add(JSON.stringify(g.generate(seed).params));
+      }
       expect(seen.size).toBeGreaterThan(40);
     }
   });

@@ -4,17 +4,28 @@
  * it to the list below; `npx tsx scripts/content-check.ts` then checks it
  * against every question that uses it over 1,000 seeds.
  */
-import { bankRaceGenerator } from "./bank-race";
-import { bankRaceLostUpdateGenerator } from "./bank-race-lost-update";
+import { bankRaceGenerator, bankRacePrograms, bankRaceScenario, createBankRaceGenerator } from "./bank-race";
+import { bankRaceLostUpdateGenerator, createBankRaceLostUpdateGenerator } from "./bank-race-lost-update";
+import { createKernelRaceInterpreter } from "./kernel-race";
 import { pipeCapacityGenerator } from "./pipe-capacity";
 import { semaphoreTraceGenerator } from "./semaphore-trace";
 import type { QuestionGenerator } from "./types";
 
 export type { QuestionGenerator, GeneratedVariant } from "./types";
 
+/**
+ * The bank-race answers are computed by the simulated kernel; the step
+ * interpreter `runRace` stays as the reference content:check compares with.
+ */
+const kernelRace = createKernelRaceInterpreter();
+async function prepareBankRace(seed: number): Promise<void> {
+  const s = bankRaceScenario(seed);
+  await kernelRace.prepare(s.initial, bankRacePrograms(s), s.schedule);
+}
+
 const ALL: readonly QuestionGenerator[] = [
-  bankRaceGenerator,
-  bankRaceLostUpdateGenerator,
+  { ...createBankRaceGenerator(kernelRace.interpreter), prepare: prepareBankRace, reference: bankRaceGenerator },
+  { ...createBankRaceLostUpdateGenerator(kernelRace.interpreter), prepare: prepareBankRace, reference: bankRaceLostUpdateGenerator },
   pipeCapacityGenerator,
   semaphoreTraceGenerator,
 ];

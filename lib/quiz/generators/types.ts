@@ -53,4 +53,11 @@ export interface QuestionGenerator<V extends GeneratedVariant = GeneratedVariant
   /** One line for authors: what the generator asks. */
   readonly description: string;
   generate(seed: number): V;
+  /**
+   * Asynchronous work `generate(seed)` depends on (running the simulated
+   * kernel); awaited by `prepareQuestions` before a variant is generated.
+   */
+  prepare?(seed: number): Promise<void>;
+  /** An independent implementation whose answers must agree (checked by content:check). */
+  readonly reference?: QuestionGenerator<V>;
 }

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { loadLessons } from "@/lib/content/load-lessons";
+import type { Lang } from "@/lib/i18n/messages";
+import { getTopicMastery } from "@/lib/quiz/attempts/get-topic-mastery";
+import "../quizzes/quiz.css";
+
+/** Per-topic mastery from the user's submitted quiz attempts, in lesson order, each linking to its quiz. */
+export async function TopicMastery({ userId, lang }: { userId: string; lang: Lang }) {
+  const mastery = await getTopicMastery(userId);
+  const lessons = loadLessons();
+  return (
+    <section className="card" aria-labelledby="mastery-heading" data-testid="topic-mastery">
+      <h2 id="mastery-heading">{lang === "ko" ? "주제별 숙련도" : "Mastery by topic"}</h2>
+      <p className="muted">
+        {lang === "ko" ? "각 문제에서 받은 최고 점수의 평균입니다(풀지 않은 문제는 0)." : "The mean of your best score on each question of the topic (unseen questions count 0)."}
+      </p>
+      <ul className="mastery-list">
+        {lessons.map((l) => {
+          const pct = Math.round((mastery[l.topic] ?? 0) * 100);
+          return (
+            <li key={l.topic} data-topic={l.topic}>
+              <Link href={`/quizzes/${l.topic}`}>{l.title[lang]}</Link>
+              <meter min={0} max={100} value={pct} aria-label={`${l.title[lang]}: ${pct}%`} />
+              <span data-testid={`mastery-${l.topic}`}>{pct}%</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
