@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { signOut } from "next-auth/react";
 import { isLang, t, type Lang } from "@/lib/i18n/messages";
 
@@ -22,14 +22,19 @@ function pathLang(pathname: string): Lang | null {
 export function SiteHeader() {
   const pathname = usePathname();
   const router = useRouter();
-  const [lang, setLang] = useState<Lang>("ko");
+  const [picked, setPicked] = useState<Lang | null>(null);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // The cookie (or the browser's language) is read on the client only; the server renders Korean.
+  const stored = useSyncExternalStore(
+    () => () => {},
+    () => cookieLang() ?? (navigator.language.startsWith("en") ? "en" : "ko"),
+    () => null,
+  );
+  const lang: Lang = pathLang(pathname) ?? picked ?? stored ?? "ko";
 
   useEffect(() => {
-    const chosen = pathLang(pathname) ?? cookieLang() ?? (navigator.language.startsWith("en") ? "en" : "ko");
-    setLang(chosen);
-    document.documentElement.lang = chosen;
-  }, [pathname]);
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   useEffect(() => {
     let cancelled = false;
@@ -44,8 +49,7 @@ export function SiteHeader() {
 
   const choose = (next: Lang) => {
     document.cookie = `lang=${next}; path=/; max-age=31536000; samesite=lax`;
-    setLang(next);
-    document.documentElement.lang = next;
+    setPicked(next);
     const lessonPath = pathLang(pathname);
     if (lessonPath) router.push(pathname.replace(`/lessons/${lessonPath}`, `/lessons/${next}`));
     else router.refresh();
