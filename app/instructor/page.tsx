@@ -3,6 +3,8 @@ import { requireRole } from "@/lib/auth/require";
 import { listMyCourses } from "@/lib/courses/list-my-courses";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { t } from "@/lib/i18n/messages";
+import { CreateCourseForm } from "./_components/course-forms";
+import { tr } from "./_components/messages";
 
 export default async function InstructorHome() {
   const user = await requireRole(["INSTRUCTOR", "ADMIN"]);
@@ -18,6 +20,10 @@ export default async function InstructorHome() {
           </li>
         ))}
       </ul>
+      <section className="card" aria-labelledby="create-course-heading">
+        <h2 id="create-course-heading">{tr(lang, "createCourse")}</h2>
+        <CreateCourseForm lang={lang} />
+      </section>
     </>
   );
 }

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+const date = z.coerce.date({ error: "must be a date (ISO 8601)" });
+const optionalLimit = z.number().int().min(1).max(10_000).nullable();
+
+/** Every setting of an assignment; a partial of it edits one (content and kind are fixed). */
+export const assignmentSettings = z.strictObject({
+  title: z.string().trim().min(1, "title must not be empty").max(200),
+  opensAt: date,
+  dueAt: date,
+  lateUntil: date.nullable(),
+  latePenaltyPerDay: z.number().min(0, "latePenaltyPerDay must be between 0 and 1").max(1, "latePenaltyPerDay must be between 0 and 1"),
+  attemptPolicy: z.enum(["BEST", "LAST"]),
+  maxAttempts: optionalLimit,
+  rateLimitPerHour: optionalLimit,
+  testVisibility: z.enum(["VISIBLE", "HIDDEN", "AFTER_DUE"]),
+  published: z.boolean(),
+});
+
+export const createAssignmentBody = assignmentSettings
+  .extend({
+    kind: z.enum(["EXERCISE", "QUIZ"]),
+    content: z.string().regex(/^[a-z0-9-]{1,64}$/, "content must be an exercise or quiz slug"),
+    latePenaltyPerDay: assignmentSettings.shape.latePenaltyPerDay.default(0),
+    attemptPolicy: assignmentSettings.shape.attemptPolicy.default("BEST"),
+    maxAttempts: optionalLimit.default(null),
+    rateLimitPerHour: optionalLimit.default(null),
+    lateUntil: assignmentSettings.shape.lateUntil.default(null),
+    testVisibility: assignmentSettings.shape.testVisibility.default("VISIBLE"),
+    published: z.boolean().default(false),
+  });

@@ -1,0 +1,18 @@
+import { requireCourseInstructor } from "@/lib/auth/require";
+import { exportCourseJson } from "@/lib/gradebook/export-course-json";
+import { apiHandler } from "@/lib/http/api-handler";
+
+type Ctx = { params: Promise<{ courseId: string }> };
+
+// No input beyond the course: no schema beside this route.
+export const GET = apiHandler<Ctx>(async (_request, { params }) => {
+  const { courseId } = await params;
+  const { course } = await requireCourseInstructor(courseId, "api");
+  return new Response(JSON.stringify(await exportCourseJson(courseId), null, 2), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${course.code.replace(/[^A-Za-z0-9._-]/g, "_")}-course.json"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,1 @@
+export { regradeScope as requestRegradeBody } from "@/lib/regrade/regrade-scope";

@@ -1,0 +1,124 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { Lang } from "@/lib/i18n/messages";
+import type { RegradeScope } from "@/lib/regrade/regrade-scope";
+import { tr } from "./messages";
+import { postJson } from "./post-json";
+import { ActionStatus, useAction } from "./use-action";
+
+/**
+ * Requests a regrade and puts the batch id in the URL (?regrade=…), so the progress view
+ * survives a reload and can be shared with a co-instructor.
+ */
+export function RegradeButton({ courseId, scope, label }: { courseId: string; scope: RegradeScope; label: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const action = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        disabled={action.pending}
+        onClick={async () => {
+          const batch = await action.run(() => postJson<{ batchId: string }>(`/api/courses/${courseId}/regrades`, scope));
+          if (batch) router.push(`${pathname}?regrade=${batch.batchId}`);
+        }}
+      >
+        {label}
+      </button>
+      <ActionStatus error={action.error} ok={action.ok} />
+    </>
+  );
+}
+
+type Batch = {
+  total: number;
+  done: number;
+  failed: number;
+  changed: Array<{ submissionId: string; student: { name: string; email: string }; previousScore: number | null; newScore: number | null }>;
+};
+
+const fmt = (n: number | null) => (n === null ? "—" : String(Math.round(n * 100) / 100));
+
+/** Polls a regrade batch once a second until every submission is done, then lists the changed scores. */
+export function RegradeProgress({ lang, courseId, batchId }: { lang: Lang; courseId: string; batchId: string }) {
+  const router = useRouter();
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const response = await fetch(`/api/courses/${courseId}/regrades/${batchId}`, { cache: "no-store" });
+        const body = (await response.json()) as Batch & { error?: string };
+        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+        if (stop) return;
+        setBatch(body);
+        setError(null);
+        if (body.done < body.total) timer = setTimeout(poll, 1000);
+        else router.refresh();
+      } catch (e) {
+        if (stop) return;
+        setError((e as Error).message);
+        timer = setTimeout(poll, 3000);
+      }
+    };
+    void poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [courseId, batchId, router]);
+  const finished = batch !== null && batch.done === batch.total;
+  return (
+    <section className="card" aria-labelledby="regrade-heading" data-testid="regrade-progress" data-finished={finished ? "true" : "false"}>
+      <h2 id="regrade-heading">{tr(lang, "regradeProgress")}</h2>
+      <ActionStatus error={error} ok={null} />
+      {batch && (
+        <>
+          <label>
+            <span>
+              {batch.done} / {batch.total}
+              {batch.failed > 0 && ` (${tr(lang, "failed")}: ${batch.failed})`}
+            </span>
+            <progress max={batch.total} value={batch.done} aria-label={tr(lang, "regradeProgress")} />
+          </label>
+          {finished && (
+            <>
+              <h3>{tr(lang, "changedScores")}</h3>
+              {batch.changed.length === 0 ? (
+                <p data-testid="regrade-no-changes">{tr(lang, "noChanges")}</p>
+              ) : (
+                <table data-testid="regrade-changed">
+                  <thead>
+                    <tr>
+                      <th scope="col">{tr(lang, "student")}</th>
+                      <th scope="col">{tr(lang, "submissions")}</th>
+                      <th scope="col">{tr(lang, "before")}</th>
+                      <th scope="col">{tr(lang, "after")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {batch.changed.map((c) => (
+                      <tr key={c.submissionId} data-submission={c.submissionId}>
+                        <td>{c.student.name}</td>
+                        <td>
+                          <a href={`/instructor/courses/${courseId}/submissions/${c.submissionId}`}>{c.submissionId.slice(-8)}</a>
+                        </td>
+                        <td>{fmt(c.previousScore)}</td>
+                        <td>{fmt(c.newScore)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { requireCourseInstructor } from "@/lib/auth/require";
+import { getCourseSubmission } from "@/lib/gradebook/get-course-submission";
+import { currentLang } from "@/lib/i18n/current-lang";
+import { CourseNav } from "../../../../_components/course-nav";
+import { formatDate, formatScore } from "../../../../_components/format";
+import { tr } from "../../../../_components/messages";
+import { orNotFound } from "../../../../_components/or-not-found";
+import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
+import "../../../../_components/instructor.css";
+
+export default async function SubmissionPage({ params, searchParams }: { params: Promise<{ courseId: string; submissionId: string }>; searchParams: Promise<{ regrade?: string }> }) {
+  const { courseId, submissionId } = await params;
+  const { regrade } = await searchParams;
+  await requireCourseInstructor(courseId);
+  const [s, lang] = await Promise.all([orNotFound(getCourseSubmission(courseId, submissionId)), currentLang()]);
+  return (
+    <>
+      <h1>
+        {s.assignment?.title} — {s.user.name}
+      </h1>
+      <CourseNav lang={lang} courseId={courseId} current="grades" />
+      <p>
+        <Link href={`/instructor/courses/${courseId}/grades/${s.user.id}`}>{s.user.name}</Link> · {tr(lang, "submittedAt")}: {formatDate(s.submittedAt)} · {tr(lang, "status")}:{" "}
+        <strong data-testid="submission-status">{s.live.status.toLowerCase()}</strong> · {tr(lang, "score")}: <strong data-testid="submission-score">{formatScore(s.score)}</strong> / {formatScore(s.maxScore)}
+        {s.late && ` · ${tr(lang, "late")} −${Math.round(s.latePenalty * 100)}%`}
+        {s.stale && " · stale"}
+      </p>
+      <p>
+        <RegradeButton courseId={courseId} scope={{ scope: "submission", submissionId }} label={tr(lang, "regradeSubmission")} />
+      </p>
+      {regrade && <RegradeProgress key={regrade} lang={lang} courseId={courseId} batchId={regrade} />}
+      {s.report?.error && <p className="form-error">{s.report.error}</p>}
+      {s.report?.compile?.diagnostics && s.report.compile.diagnostics.length > 0 && (
+        <ul>
+          {s.report.compile.diagnostics.map((d, i) => (
+            <li key={i}>
+              {d.severity} {d.line}:{d.column} {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{tr(lang, "tests")}</h2>
+      <table data-testid="test-results">
+        <thead>
+          <tr>
+            <th scope="col">{tr(lang, "tests")}</th>
+            <th scope="col">{tr(lang, "status")}</th>
+            <th scope="col">{tr(lang, "score")}</th>
+            <th scope="col">{tr(lang, "message")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.results.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.title} <span className="muted">({r.testId}{r.hidden ? ", hidden" : ", public"})</span>
+              </td>
+              <td className={r.passed ? "test-pass" : "test-fail"}>{r.passed ? tr(lang, "passed") : tr(lang, "failed")}</td>
+              <td>
+                {formatScore(r.points)} / {formatScore(r.maxPoints)}
+              </td>
+              <td style={{ whiteSpace: "pre-wrap" }}>{r.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s.results
+        .filter((r) => r.timeline && r.timeline.rows.length > 0)
+        .map((r) => (
+          <section key={r.id} className="card" aria-labelledby={`tl-${r.id}`}>
+            <h3 id={`tl-${r.id}`}>
+              {tr(lang, "timeline")}: {r.title}
+            </h3>
+            {r.replay && (
+              <p className="muted">
+                {tr(lang, "replay")}: <code>{r.replay}</code>
+              </p>
+            )}
+            <div className="table-scroll">
+              <table className="timeline">
+                <thead>
+                  <tr>
+                    <th scope="col">{tr(lang, "step")}</th>
+                    {r.timeline!.pids.map((p) => (
+                      <th key={p.pid} scope="col">
+                        pid {p.pid} {p.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.timeline!.rows.map((row, i) => (
+                    <tr key={i}>
+                      <th scope="row">{row.step}</th>
+                      {r.timeline!.pids.map((p) => (
+                        <td key={p.pid}>{p.pid === row.pid ? row.text : ""}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {r.timeline!.truncated && <p className="muted">…</p>}
+          </section>
+        ))}
+      <h2>{tr(lang, "code")}</h2>
+      <pre className="code" tabIndex={0} aria-label={tr(lang, "code")}>
+        <code>{s.source}</code>
+      </pre>
+    </>
+  );
+}

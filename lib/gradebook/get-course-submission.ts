@@ -1,0 +1,30 @@
+import { db } from "../db";
+import { notFoundError } from "../http/api-error";
+import { getSubmissionStatus } from "../grader/queue/get-submission-status";
+import { traceRows } from "./trace-rows";
+
+/**
+ * A submission to one of the course's assignments, everything included (staff view): the
+ * code, the grader's report, every test (hidden ones too) with its message, replay token and
+ * the counterexample's timeline as table rows. 404 when it belongs to another course.
+ */
+export async function getCourseSubmission(courseId: string, submissionId: string) {
+  const submission = await db().submission.findFirst({
+    where: { id: submissionId, assignment: { courseId } },
+    include: {
+      user: { select: { id: true, name: true, email: true, studentId: true } },
+      assignment: { select: { id: true, title: true } },
+      exercise: { select: { slug: true, titleEn: true, titleKo: true } },
+      results: { orderBy: { id: "asc" } },
+    },
+  });
+  if (!submission) throw notFoundError("Submission");
+  const report = submission.report ? (JSON.parse(submission.report) as { verdict?: string; error?: string; compile?: { diagnostics?: Array<{ line: number; column: number; severity: string; message: string }> } }) : null;
+  const status = await getSubmissionStatus(db(), submissionId);
+  return {
+    ...submission,
+    live: status!,
+    report,
+    results: submission.results.map((r) => ({ ...r, trace: null, timeline: r.trace ? traceRows(JSON.parse(r.trace)) : null })),
+  };
+}

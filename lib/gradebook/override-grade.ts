@@ -1,0 +1,29 @@
+import { db } from "../db";
+import { ApiError } from "../http/api-error";
+import { recordAudit } from "../audit/record-audit";
+import { getCourseAssignment } from "../assignments/get-course-assignment";
+import { gradeStudents } from "./grade-students";
+import { loadCourseAssignments } from "./load-course-assignments";
+
+/**
+ * Sets a student's score on an assignment by hand, with the reason. Overrides are appended,
+ * never edited: the latest one is in force (finalGrade), and the override and its audit
+ * entry (with the score it replaced) are written in one transaction.
+ */
+export async function overrideGrade(actorId: string, courseId: string, input: { assignmentId: string; userId: string; score: number; comment: string }) {
+  await getCourseAssignment(courseId, input.assignmentId);
+  const enrolled = await db().enrollment.findUnique({ where: { courseId_userId: { courseId, userId: input.userId } } });
+  if (enrolled?.role !== "STUDENT") throw new ApiError(400, "That user is not a student of this course.", { field: "userId" });
+  const assignment = (await loadCourseAssignments(courseId)).find((a) => a.id === input.assignmentId)!;
+  const before = (await gradeStudents([assignment], [input.userId])).get(input.userId)!.get(assignment.id)!;
+  return db().$transaction(async (tx) => {
+    const override = await tx.gradeOverride.create({ data: { ...input, authorId: actorId } });
+    await recordAudit(tx, {
+      actorId,
+      courseId,
+      action: "grade.override",
+      details: { overrideId: override.id, assignmentId: input.assignmentId, userId: input.userId, score: input.score, previousScore: before.score, comment: input.comment },
+    });
+    return override;
+  });
+}
