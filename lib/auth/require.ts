@@ -29,30 +29,29 @@ export async function requireRole(roles: Role | Role[], mode: Mode = "page"): Pr
   return user;
 }
 
-/** Staff of a course: its instructors, and admins. */
-export async function requireCourseInstructor(courseId: string, mode: Mode = "page") {
+/** The signed-in user, the course and their enrolment in it (404 for a missing course via the API). */
+async function userInCourse(courseId: string, mode: Mode) {
   const user = await requireUser(mode);
   const course = await db().course.findUnique({ where: { id: courseId } });
   if (!course) {
     if (mode === "api") throw notFoundError("Course");
     deny(mode, 403);
   }
-  if (user.role === "ADMIN") return { user, course };
-  const enrollment = await db().enrollment.findUnique({ where: { courseId_userId: { courseId, userId: user.id } } });
-  if (user.role !== "INSTRUCTOR" || enrollment?.role !== "INSTRUCTOR") deny(mode, 403);
+  const enrollment = user.role === "ADMIN" ? null : await db().enrollment.findUnique({ where: { courseId_userId: { courseId, userId: user.id } } });
+  return { user, course, enrollment };
+}
+
+/** Staff of a course: its instructors, and admins. */
+export async function requireCourseInstructor(courseId: string, mode: Mode = "page") {
+  const { user, course, enrollment } = await userInCourse(courseId, mode);
+  if (user.role !== "ADMIN" && (user.role !== "INSTRUCTOR" || enrollment?.role !== "INSTRUCTOR")) deny(mode, 403);
   return { user, course };
 }
 
 /** Any member of a course (student or instructor), and admins. */
 export async function requireCourseMember(courseId: string, mode: Mode = "page") {
-  const user = await requireUser(mode);
-  const course = await db().course.findUnique({ where: { id: courseId } });
-  if (!course) {
-    if (mode === "api") throw notFoundError("Course");
-    deny(mode, 403);
-  }
+  const { user, course, enrollment } = await userInCourse(courseId, mode);
   if (user.role === "ADMIN") return { user, course, courseRole: "INSTRUCTOR" as const };
-  const enrollment = await db().enrollment.findUnique({ where: { courseId_userId: { courseId, userId: user.id } } });
   if (!enrollment) deny(mode, 403);
   return { user, course, courseRole: enrollment.role };
 }
