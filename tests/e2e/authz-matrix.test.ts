@@ -17,6 +17,8 @@ type Row = {
   method?: "GET" | "POST";
   body?: unknown;
   query?: string;
+  /** The concrete URL to request when the route pattern has parameters concrete() does not fill. */
+  path?: string;
   /** Status per role, in ROLES order. */
   expect: [number, number, number, number, number, number];
 };
@@ -41,14 +43,68 @@ const MATRIX: Row[] = [
   { route: "/api/submissions", method: "POST", body: { exercise: "Not A Slug", source: "x" }, expect: [401, 400, 400, 400, 400, 400] },
   { route: "/api/submissions/[submissionId]", expect: [401, 200, 403, 200, 403, 200] },
   { route: "/api/signup", method: "POST", body: { name: "", email: "bad", password: "x", joinCode: "" }, expect: [400, 400, 400, 400, 400, 400] },
+  // Lessons are public and static; quizzes need an account; an attempt is its owner's (and, for an assignment, the course staff's).
+  { route: "/lessons/[lang]/[slug]", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/quizzes/[slug]", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/quizzes/[slug]/attempts", method: "POST", body: {}, expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/quiz-attempts/[attemptId]", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/api/quiz-attempts/[attemptId]/submit", method: "POST", body: { responses: {} }, expect: [401, 200, 403, 403, 403, 403] },
+  { route: "/api/lessons/[slug]/progress", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/lessons/[slug]/progress", method: "POST", expect: [401, 200, 200, 200, 200, 200] },
+  // Instructor pages and APIs (issue #8): course staff and admins only. POST rows send an
+  // invalid body, so allowed roles get a 400 (authorization is checked first) and nothing changes.
+  { route: "/instructor/courses/[courseId]/assignments", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/assignments/[assignmentId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/grades", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/grades/[studentId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/submissions/[submissionId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/analytics", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/instructor/courses", method: "POST", body: { code: "" }, expect: [401, 403, 403, 400, 400, 400] },
+  { route: "/api/courses/[courseId]/settings", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/join-code", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/roster/remove", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/roster/import", method: "POST", body: { mode: "commit" }, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/instructors", method: "POST", body: { email: "not-an-email" }, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/assignments", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/assignments", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]/extensions", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/grades", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/grades/overrides", method: "POST", body: { comment: "" }, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/export/csv", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/export/json", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/regrades", method: "POST", body: { scope: "everything" }, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/regrades/[batchId]", expect: [401, 403, 403, 200, 403, 200] },
+  // The exercise workspace (issue #7); `path` names the exercise, since concrete() fills [slug] with a quiz topic.
+  { route: "/exercises/[slug]", path: "/exercises/fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/exercises/[slug]/public-tests.js", path: "/api/exercises/fix-the-race/public-tests.js", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/exercises/[slug]/history", path: "/api/exercises/fix-the-race/history", expect: [401, 200, 200, 200, 200, 200] },
+  // The matrix submission has no counterexample: its owner and staff get 404, others 403.
+  { route: "/api/exercises/[slug]/replay", path: "/api/exercises/fix-the-race/replay", query: "?submission=[submissionId]&test=two-tellers", expect: [401, 404, 403, 404, 403, 404] },
+  { route: "/api/exercises/workers/[file]", path: "/api/exercises/workers/run-worker.js", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/api/drafts/[slug]", path: "/api/drafts/fix-the-race", method: "POST", body: { source: 42 }, expect: [401, 400, 400, 400, 400, 400] },
 ];
 
 const sessions = {} as Record<RoleName, HttpSession>;
 let courseId = "";
+let attemptId = "";
 let submissionId = "";
+let assignmentId = "";
+let studentId = "";
+let batchId = "";
 
 function concrete(route: string): string {
-  return route.replace("[courseId]", courseId).replace("[submissionId]", submissionId).replace("[...nextauth]", "session");
+  return route
+    .replace("[courseId]", courseId)
+    .replace("[submissionId]", submissionId)
+    .replace("[...nextauth]", "session")
+    .replace("[lang]", "en")
+    .replace("[slug]", "pipes")
+    .replace("[attemptId]", attemptId)
+    .replace("[assignmentId]", assignmentId)
+    .replace("[studentId]", studentId)
+    .replace("[batchId]", batchId);
 }
 
 beforeAll(async () => {
@@ -71,7 +127,18 @@ beforeAll(async () => {
   // A practice submission of the demo student, for the submission-view rows.
   const student = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[1].email } });
   const exercise = await db.exercise.findUniqueOrThrow({ where: { slug: "fix-the-race" } });
-  submissionId = (await db.submission.create({ data: { userId: student.id, exerciseId: exercise.id, source: "// matrix", status: "GRADED", score: 0, maxScore: 100 } })).id;
+  // It belongs to an (unpublished) assignment of the demo course, so the instructor's submission page has one to show.
+  assignmentId = (await db.assignment.create({ data: { courseId, kind: "EXERCISE", exerciseId: exercise.id, title: "Matrix assignment", opensAt: new Date(0), dueAt: new Date(0) } })).id;
+  studentId = student.id;
+  submissionId = (await db.submission.create({ data: { userId: student.id, exerciseId: exercise.id, assignmentId, source: "// matrix", status: "GRADED", score: 0, maxScore: 100 } })).id;
+  batchId = (await db.regradeBatch.create({ data: { courseId, assignmentId, scope: "assignment" } })).id;
+  // A quiz attempt of the demo student on a published assignment of the demo course.
+  const quiz = await db.quiz.findUniqueOrThrow({ where: { slug: "pipes" } });
+  const assignment = await db.assignment.create({
+    data: { courseId, kind: "QUIZ", quizId: quiz.id, title: "Pipes quiz", published: true, opensAt: new Date(Date.now() - 86_400_000), dueAt: new Date(Date.now() + 86_400_000) },
+  });
+  const quizStudent = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[1].email } });
+  attemptId = (await db.quizAttempt.create({ data: { userId: quizStudent.id, quizId: quiz.id, assignmentId: assignment.id, attemptNo: 1, seed: 1 } })).id;
   await db.$disconnect();
   const emails: Record<Exclude<RoleName, "anonymous">, string> = {
     student: DEMO_USERS[1].email,
@@ -94,7 +161,7 @@ describe("authorization matrix", () => {
   for (const row of MATRIX) {
     ROLES.forEach((role, i) => {
       it(`${row.method ?? "GET"} ${row.route} as ${role} → ${row.expect[i]}`, async () => {
-        const response = await sessions[role].fetch(concrete(row.route) + (row.query ?? ""), {
+        const response = await sessions[role].fetch(concrete((row.path ?? row.route) + (row.query ?? "")), {
           method: row.method ?? "GET",
           headers: row.body ? { "content-type": "application/json" } : undefined,
           body: row.body ? JSON.stringify(row.body) : undefined,

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { requireUser } from "@/lib/auth/require";
+import { apiHandler, readJson } from "@/lib/http/api-handler";
+import { saveDraft } from "@/lib/workspace/save-draft";
+import { draftParams, saveDraftBody } from "./schema";
+
+/**
+ * Saves my draft of an exercise. POST (not PUT) because the page also saves with
+ * navigator.sendBeacon when it is hidden or closed, and beacons can only POST.
+ */
+export const POST = apiHandler<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
+  const user = await requireUser("api");
+  const { slug } = draftParams.parse(await params);
+  const { source } = await readJson(request, saveDraftBody, 80 * 1024);
+  const { updatedAt } = await saveDraft(user.id, slug, source);
+  return NextResponse.json({ updatedAt: updatedAt.toISOString() });
+});

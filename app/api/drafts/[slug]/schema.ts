@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { MAX_SOURCE_BYTES } from "@/lib/grader/limits";
+
+export const draftParams = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/, "not an exercise slug") });
+
+/** A draft may be empty (the student cleared the editor), but no larger than a submission. */
+export const saveDraftBody = z.strictObject({
+  source: z.string().refine((s) => Buffer.byteLength(s) <= MAX_SOURCE_BYTES, `source must be at most ${MAX_SOURCE_BYTES / 1024} KiB`),
+});

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { marked } from "marked";
+import { requireUser } from "@/lib/auth/require";
+import { currentLang } from "@/lib/i18n/current-lang";
+import { getExerciseWorkspace } from "@/lib/workspace/get-exercise-workspace";
+import { workspaceStrings } from "./strings";
+import { Workspace } from "./workspace";
+import "./workspace.css";
+
+export const metadata: Metadata = { title: "Exercise" };
+
+/**
+ * An exercise: the prompt beside the editor. Prompts are course content from exercises/
+ * (trusted Markdown), so their HTML is rendered as is.
+ */
+export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string | string[] }> }) {
+  const [{ slug }, query, user, lang] = await Promise.all([params, searchParams, requireUser(), currentLang()]);
+  const assignmentId = typeof query.assignment === "string" ? query.assignment : null;
+  const workspace = await getExerciseWorkspace(user, slug, lang, assignmentId);
+  if (!workspace) notFound();
+  const { prompt, title, ...rest } = workspace;
+  const s = workspaceStrings(lang);
+  return (
+    <div className="exercise-page">
+      <h1>{title}</h1>
+      <div className="workspace">
+        <section className="prompt card" aria-labelledby="prompt-heading" tabIndex={0}>
+          <h2 id="prompt-heading">{s.prompt}</h2>
+          <div className="md" dangerouslySetInnerHTML={{ __html: marked.parse(prompt, { async: false }) }} />
+        </section>
+        <div className="work">
+          <Workspace workspace={rest} storageKey={`ipclab:draft:${user.id}:${slug}`} lang={lang} s={s} />
+        </div>
+      </div>
+    </div>
+  );
+}

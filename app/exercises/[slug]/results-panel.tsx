@@ -1,0 +1,138 @@
+"use client";
+
+import type { Diagnostic, Lang } from "@/lib/grader/types";
+import type { Strings } from "./strings";
+import type { LocalRun, SubmissionView } from "./types";
+import type { ShownTrace } from "./timeline-view";
+
+type Props = {
+  lang: Lang;
+  s: Strings;
+  run: LocalRun | null;
+  submission: SubmissionView | null;
+  replayingTest: string | null;
+  onShowTrace(shown: ShownTrace): void;
+  onReplay(testId: string, title: string): void;
+  onGoTo(line: number, column: number): void;
+};
+
+function Diagnostics({ diagnostics, s, onGoTo }: { diagnostics: Diagnostic[]; s: Strings; onGoTo: Props["onGoTo"] }) {
+  if (diagnostics.length === 0) return null;
+  return (
+    <div className="diagnostics">
+      <h4>{s.diagnostics}</h4>
+      <ul>
+        {diagnostics.map((d, i) => (
+          <li key={i} className={d.severity}>
+            <button type="button" className="link-button" onClick={() => onGoTo(d.line, d.column)} data-testid="diagnostic">
+              {s.goToLine} {d.line}:{d.column}
+            </button>{" "}
+            <span>
+              {d.code ? `${d.code} ` : ""}
+              {d.message}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const asTrace = (trace: unknown) => trace as ShownTrace["trace"];
+
+/** Local run results and the graded submission, test by test, with their timelines. */
+export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTrace, onReplay, onGoTo }: Props) {
+  return (
+    <section className="results card" aria-labelledby="results-heading" data-testid="results-panel">
+      <h2 id="results-heading">{s.results}</h2>
+      <div aria-live="polite">
+        {run && (
+          <div className="result-block" data-testid="local-results">
+            <h3>{s.localRun}</h3>
+            {run.state === "running" && (
+              <p>
+                {s.running} {run.total > 0 && `${run.done}/${run.total}`}
+              </p>
+            )}
+            {run.state === "timeout" && <p className="error-text">{s.timeout}</p>}
+            {run.state === "error" && (
+              <p className="error-text">
+                {s.error}: {run.message}
+              </p>
+            )}
+            {run.state === "syntax" && <Diagnostics diagnostics={run.diagnostics} s={s} onGoTo={onGoTo} />}
+            {run.state === "done" && (
+              <ul className="test-list">
+                {run.results.map((r) => {
+                  const title = r.title?.[lang] ?? r.id;
+                  return (
+                    <li key={r.id} className={r.passed ? "pass" : "fail"} data-testid={`local-test-${r.id}`}>
+                      <span className="verdict">{r.passed ? `✓ ${s.passed}` : `✗ ${s.failedTest}`}</span> <strong>{title}</strong>
+                      {!r.passed && (
+                        <p className="message">
+                          {r.message?.[lang]}
+                          {r.failure && <> → {r.failure}</>}
+                        </p>
+                      )}
+                      {r.trace && (
+                        <button type="button" onClick={() => onShowTrace({ title, trace: asTrace(r.trace) })}>
+                          {s.showTimeline}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+        )}
+        {submission && (
+          <div className="result-block" data-testid="submission-results" data-submission-id={submission.id}>
+            <h3>
+              {s.submission} {submission.late && <span className="badge late">{s.late}</span>}
+            </h3>
+            <p data-testid="submission-status">
+              {submission.status === "QUEUED" && `${s.queued}${submission.position ? ` (${s.position} ${submission.position})` : ""}…`}
+              {submission.status === "RUNNING" && `${s.gradingRunning}… ${submission.schedulesExplored} ${s.schedules}`}
+              {submission.status === "GRADED" && (
+                <>
+                  {s.graded} · {s.score}{" "}
+                  <strong data-testid="submission-score">
+                    {submission.score ?? 0} / {submission.maxScore ?? 0}
+                  </strong>{" "}
+                  · {submission.schedulesExplored} {s.schedules}
+                </>
+              )}
+              {submission.status === "COMPILE_ERROR" && s.compileError}
+              {submission.status === "FAILED" && `${s.failed}${submission.error ? `: ${submission.error}` : ""}`}
+            </p>
+            {submission.compile && <Diagnostics diagnostics={submission.compile.diagnostics} s={s} onGoTo={onGoTo} />}
+            <ul className="test-list">
+              {submission.tests.map((t) => (
+                <li key={t.testId} className={t.passed ? "pass" : "fail"} data-testid={`test-${t.testId}`}>
+                  <span className="verdict">{t.passed ? `✓ ${s.passed}` : `✗ ${s.failedTest}`}</span> <strong>{t.title}</strong>{" "}
+                  <span className="points">
+                    {t.points}/{t.maxPoints} {s.points}
+                  </span>
+                  {t.message && <p className="message">{t.message}</p>}
+                  <div className="actions">
+                    {t.trace !== null && (
+                      <button type="button" onClick={() => onShowTrace({ title: t.title, trace: asTrace(t.trace) })}>
+                        {s.showTimeline}
+                      </button>
+                    )}
+                    {t.replay && (
+                      <button type="button" onClick={() => onReplay(t.testId, t.title)} disabled={replayingTest !== null}>
+                        {replayingTest === t.testId ? s.replaying : s.replay}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Diagnostic } from "@/lib/grader/types";
+import type { LocalTestResult } from "@/lib/workspace/browser/run-worker";
+
+/** The local "Run" as the results panel shows it. */
+export type LocalRun =
+  | { state: "running"; done: number; total: number }
+  | { state: "done"; results: LocalTestResult[] }
+  | { state: "syntax"; diagnostics: Diagnostic[] }
+  | { state: "timeout" }
+  | { state: "error"; message: string };
+
+/** GET /api/submissions/[id], the fields the workspace reads. */
+export type SubmissionView = {
+  id: string;
+  status: "QUEUED" | "RUNNING" | "GRADED" | "COMPILE_ERROR" | "FAILED";
+  position: number | null;
+  schedulesExplored: number;
+  score: number | null;
+  maxScore: number | null;
+  late: boolean;
+  compile: { ok: boolean; diagnostics: Diagnostic[] } | null;
+  error: string | null;
+  detailsVisible: boolean;
+  tests: Array<{ testId: string; title: string; passed: boolean; points: number; maxPoints: number; message: string; hidden: boolean; replay: string | null; trace: unknown }>;
+};
+
+export const FINAL_STATUSES: ReadonlyArray<SubmissionView["status"]> = ["GRADED", "COMPILE_ERROR", "FAILED"];

@@ -1,0 +1,80 @@
+/**
+ * The browser's test worker: runs the exercise's public tests (or replays one counterexample)
+ * on the simulated kernel with the grader's own harness, entirely in this worker. The page
+ * creates a fresh worker for each request and terminates it on a timeout, so a runaway
+ * student program can never freeze the editor.
+ */
+import "../../grader/sandbox/harness";
+import type { HarnessResult, HarnessTest } from "../../grader/sandbox/harness";
+import type { Scenario, ExploreSettings } from "../../grader/exercises/test-definition";
+import type { Localized } from "../../grader/types";
+import type { Snapshot, Trace } from "../../kernel";
+import { replayOnly, shownTraces } from "./kernel-shim";
+
+type BrowserTest = { id: string; title?: Localized; message?: Localized; scenario: Scenario; explore: ExploreSettings; check?: (s: Snapshot) => string | null | undefined };
+
+export type RunRequest =
+  | { kind: "public"; js: string; seed: number; testsUrl: string }
+  | { kind: "replay"; js: string; seed: number; token: string; test: { id: string; scenario: Scenario } };
+
+export type LocalTestResult = Omit<HarnessResult, "trace"> & { title?: Localized; message?: Localized; trace: Trace | null };
+
+export type RunMessage =
+  | { type: "progress"; done: number; total: number; explored: number }
+  | { type: "done"; results: LocalTestResult[] }
+  | { type: "error"; message: string };
+
+type Harness = {
+  installStudent(factory: unknown): void;
+  lockdown(): void;
+  run(testsJson: string, seed: number, check: unknown, progress: unknown): Promise<string>;
+};
+
+const scope = self as unknown as { onmessage: unknown; postMessage(m: RunMessage): void; importScripts(url: string): void; __ipclabHarness: Harness; __ipclabPublicTests?: BrowserTest[] };
+const harness = scope.__ipclabHarness;
+
+/** Same rule as the grader's judge: a check that throws fails the test, it does not crash the run. */
+function judge(test: BrowserTest, snapshotJson: string): string | null {
+  if (!test.check) return null;
+  try {
+    return test.check(JSON.parse(snapshotJson) as Snapshot) ?? null;
+  } catch (error) {
+    return `the result could not be checked (${String((error as Error)?.message ?? error)})`;
+  }
+}
+
+scope.onmessage = async (event: MessageEvent<RunRequest>) => {
+  const request = event.data;
+  try {
+    let tests: BrowserTest[];
+    if (request.kind === "public") {
+      // Before lockdown: the script defines a global, which a frozen global object refuses.
+      scope.importScripts(request.testsUrl);
+      tests = scope.__ipclabPublicTests ?? [];
+    } else {
+      replayOnly(request.token);
+      tests = [{ ...request.test, explore: {} }];
+    }
+    try {
+      harness.lockdown();
+    } catch {
+      // Some hosts refuse to freeze their global object. Lockdown sets up the seeded Math.random
+      // and virtual Date first, which is what matters here: students run their own code in their
+      // own browser, so the freezing is not a security boundary as it is in the grader.
+    }
+    // The same CommonJS wrapper the sandbox uses; indirect eval keeps the worker's scope out of reach.
+    const factory = (0, eval)(`(function (require, module, exports, console) {${request.js}\n})`);
+    harness.installStudent(factory);
+    const check = { applySync: (_: unknown, [i, json]: [number, string]) => judge(tests[i], json), applyIgnored() {} };
+    const progress = { applySync() {}, applyIgnored: (_: unknown, [done, total, explored]: number[]) => scope.postMessage({ type: "progress", done, total, explored }) };
+    const harnessTests: HarnessTest[] = tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: t.explore }));
+    const results = JSON.parse(await harness.run(JSON.stringify(harnessTests), request.seed, check, progress)) as HarnessResult[];
+    const traces = shownTraces();
+    scope.postMessage({
+      type: "done",
+      results: results.map((r, i) => ({ ...r, title: tests[i].title, message: tests[i].message, trace: (r.trace as Trace | undefined) ?? traces[i] ?? null })),
+    });
+  } catch (error) {
+    scope.postMessage({ type: "error", message: String((error as Error)?.message ?? error) });
+  }
+};

@@ -1,0 +1,10 @@
+import path from "node:path";
+
+/**
+ * An absolute path inside the repository. The server runs from the project root (as the
+ * lesson and question loaders assume); import.meta.dirname is not reliable inside the
+ * Next.js server bundle.
+ */
+export function projectPath(...parts: string[]): string {
+  return path.join(process.cwd(), ...parts);
+}

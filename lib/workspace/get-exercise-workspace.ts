@@ -1,0 +1,43 @@
+import { db } from "../db";
+import { lateness } from "../assignments/lateness";
+import type { CurrentUser } from "../auth/current-user";
+import type { Lang } from "../grader/types";
+import { readExerciseContent } from "./read-exercise-content";
+
+export type AssignmentContext = { id: string; title: string; dueAt: string; lateUntil: string | null; state: "not-open" | "on-time" | "late" | "closed" };
+
+/**
+ * Everything the exercise page starts from: the content, the student's saved draft (or
+ * null: the starter is then loaded) and, with `?assignment=`, the assignment it counts for
+ * and where "now" falls in its deadlines. Null when the exercise or the assignment does not
+ * exist for this user (the page answers 404).
+ */
+export async function getExerciseWorkspace(user: CurrentUser, slug: string, lang: Lang, assignmentId: string | null) {
+  const exercise = await db().exercise.findUnique({ where: { slug } });
+  const content = readExerciseContent(slug, lang);
+  if (!exercise || exercise.archived || !content) return null;
+  let assignment: AssignmentContext | null = null;
+  if (assignmentId) {
+    const row = await db().assignment.findUnique({ where: { id: assignmentId } });
+    if (!row || row.exerciseId !== exercise.id) return null;
+    const enrollment = await db().enrollment.findUnique({ where: { courseId_userId: { courseId: row.courseId, userId: user.id } } });
+    if (user.role !== "ADMIN" && (!enrollment || (!row.published && enrollment.role !== "INSTRUCTOR"))) return null;
+    const extension = await db().extension.findUnique({ where: { assignmentId_userId: { assignmentId: row.id, userId: user.id } } });
+    const due = extension?.dueAt ?? row.dueAt;
+    const lateUntil = extension ? (extension.lateUntil ?? extension.dueAt) : row.lateUntil;
+    assignment = { id: row.id, title: row.title, dueAt: due.toISOString(), lateUntil: lateUntil?.toISOString() ?? null, state: lateness(row, extension, new Date()).state };
+  }
+  const draft = await db().draft.findUnique({ where: { userId_exerciseId: { userId: user.id, exerciseId: exercise.id } } });
+  return {
+    slug,
+    title: content.manifest.title[lang],
+    // The page shows the title as its own heading; a leading "# Title" in the prompt would repeat it.
+    prompt: content.prompt.replace(/^\s*# [^\n]*\n/, ""),
+    starter: content.starter,
+    draft: draft ? { source: draft.source, updatedAt: draft.updatedAt.toISOString() } : null,
+    wallMs: content.manifest.limits.wallMs,
+    assignment,
+  };
+}
+
+export type ExerciseWorkspace = NonNullable<Awaited<ReturnType<typeof getExerciseWorkspace>>>;

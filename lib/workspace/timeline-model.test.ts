@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { explore } from "../kernel";
+import { lostUpdate } from "../kernel/zoo/lost-update";
+import { buildTimeline } from "./timeline-model";
+
+describe("buildTimeline", () => {
+  it("puts each process in its own lane, drops kernel setup events and marks preemptions", () => {
+    const model = buildTimeline({
+      processes: [
+        { pid: 1, name: "main" },
+        { pid: 2, name: "teller" },
+      ],
+      failure: null,
+      events: [
+        { step: 0, pid: 0, kind: "spawn", child: 1, name: "main" },
+        { step: 0, pid: 1, kind: "start", name: "main" },
+        { step: 1, pid: 1, kind: "shm-read", name: "load", index: 0, value: 100 },
+        { step: 2, pid: 1, kind: "preempt", to: 2 },
+        { step: 2, pid: 2, kind: "shm-write", name: "store", index: 0, value: 150, old: 100 },
+        { step: 3, pid: 1, kind: "exit", status: { exited: true, code: 0 } },
+      ],
+    });
+    expect(model.lanes).toEqual([
+      { pid: 1, name: "main" },
+      { pid: 2, name: "teller" },
+    ]);
+    expect(model.events.map((e) => [e.pid, e.text, e.preempted])).toEqual([
+      [1, "load [0] → 100", false],
+      [2, "store [0] ← 150", true],
+      [1, "exit(0)", false],
+    ]);
+    expect(model.events[1].shm).toEqual({ index: 0, value: 150, write: true });
+    expect(model.failureIndex).toBeNull();
+  });
+
+  it("highlights the error event, else the last event, when the run failed", () => {
+    const base = { processes: [{ pid: 1, name: "main" }], events: [
+      { step: 1, pid: 1, kind: "syscall" as const, name: "getpid", args: [], result: 1 },
+      { step: 2, pid: 1, kind: "error" as const, message: "missing await?" },
+      { step: 3, pid: 1, kind: "exit" as const, status: { exited: true, code: 1 } },
+    ] };
+    expect(buildTimeline({ ...base, failure: "pid 1: missing await?" }).failureIndex).toBe(1);
+    expect(buildTimeline({ ...base, events: [base.events[0], base.events[2]], failure: "wrong balance" }).failureIndex).toBe(1);
+  });
+
+  it("models a real counterexample from the kernel (the lost-update bug)", async () => {
+    const result = await explore(lostUpdate.buggy, { budget: 200, seed: 1 });
+    expect(result.passed).toBe(false);
+    if (result.passed) return;
+    const model = buildTimeline(result.trace);
+    expect(model.lanes.length).toBeGreaterThanOrEqual(2);
+    expect(model.failure).toBe(result.failure);
+    expect(model.failureIndex).toBe(model.events.length - 1);
+    expect(model.events.some((e) => e.preempted)).toBe(true);
+    expect(model.events.some((e) => e.kind === "shm-write")).toBe(true);
+  });
+});
