@@ -165,6 +165,20 @@ describe("exercise workspace in Chromium", () => {
     expect(await editorText()).toContain("export async function teller");
   });
 
+  it("undoes and redoes edits with the usual shortcuts", async () => {
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    const before = await editorText();
+    await page.keyboard.insertText("\n// to be undone");
+    await expect.poll(editorText).toContain("// to be undone");
+    await page.keyboard.press("Control+z");
+    await expect.poll(editorText).toBe(before);
+    await page.keyboard.press("Control+y");
+    await expect.poll(editorText).toContain("// to be undone");
+    await page.keyboard.press("Control+z");
+    await expect.poll(editorText).toBe(before);
+  });
+
   it("keeps a draft across a reload mid-edit, in the browser and on the server", async () => {
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+End");
