@@ -19,11 +19,16 @@
  *
  * Lessons (content/lessons/<dir>/lesson.json, optional; zero is fine):
  * schema, slug unique, ko.md/en.md exist and are non-empty, widget markers
- * match the widgets list, quiz names a topic with questions.
+ * match the widgets list, quiz names a topic with questions. Every ```ts
+ * block of ko.md/en.md must type-check against the real `ipc` API with the
+ * grader's compiler (lib/content/check-lesson-code.ts): one failure per
+ * diagnostic, naming the lesson file (language), block number and line.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { checkLessonCode, formatLessonCodeProblem, tsCodeBlocks } from "../lib/content/check-lesson-code";
 import { checkLesson, LessonSchema } from "../lib/content/lesson-schema";
+import { submissionCompiler } from "../lib/grader/compile/submission-compiler";
 import { bankStats, checkQuestionBank, type ContentFailure } from "../lib/quiz/check-question-bank";
 import { readQuestionFiles, type RawQuestionFile } from "../lib/quiz/load-question-bank";
 import { runCodeSnippet } from "../lib/quiz/run-code-snippet";
@@ -55,6 +60,7 @@ async function main(): Promise<number> {
   // ---- lessons
   const ldir = path.join(root, "content", "lessons");
   let lessons = 0;
+  let codeBlocks = 0;
   if (fs.existsSync(ldir)) {
     const slugs = new Map<string, string>();
     for (const dir of fs.readdirSync(ldir).sort()) {
@@ -64,6 +70,16 @@ async function main(): Promise<number> {
       lessons++;
       const fail = (id: string, rule: string, message: string) =>
         failures.push({ file: rel(jsonPath), questionId: id, rule, message });
+      // Code examples are checked even when lesson.json is broken.
+      for (const lang of ["ko", "en"] as const) {
+        const mdPath = path.join(full, `${lang}.md`);
+        if (!fs.existsSync(mdPath)) continue;
+        const markdown = fs.readFileSync(mdPath, "utf8");
+        codeBlocks += tsCodeBlocks(markdown).length;
+        for (const p of checkLessonCode(markdown, submissionCompiler())) {
+          failures.push({ file: rel(mdPath), questionId: dir, rule: `lesson-code:${p.rule}`, message: formatLessonCodeProblem(lang, p) });
+        }
+      }
       let raw: unknown;
       try {
         raw = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
@@ -93,7 +109,7 @@ async function main(): Promise<number> {
   for (const f of failures) console.log(`FAIL ${f.file} ${f.questionId} [${f.rule}] ${f.message}`);
   const stats = bankStats(questions);
   const topics = Object.values(stats.byTopic).filter((n) => n > 0).length;
-  const summary = `content:check — ${stats.total} questions, ${topics} topics, ${stats.generated} parametrized, ${lessons} lessons`;
+  const summary = `content:check — ${stats.total} questions, ${topics} topics, ${stats.generated} parametrized, ${lessons} lessons, ${codeBlocks} lesson code blocks`;
   if (failures.length) {
     console.log(`${summary}: ${failures.length} failure(s)`);
     return 1;

@@ -43,7 +43,8 @@ function studentModule(): ProgramModule {
   if (!factory) throw new Error("no student module installed");
   return (ipc: Ipc) => {
     const moduleRecord = { exports: {} as Record<string, unknown> };
-    const api = Object.freeze({ ...ipc });
+    // Frozen in place (its constants live on a frozen prototype): the student cannot patch it.
+    const api = Object.freeze(ipc);
     const print = (...values: unknown[]) => ipc.print(...values);
     const console = Object.freeze({ log: print, info: print, warn: print, error: print, debug: print });
     const require = (name: string) => {
