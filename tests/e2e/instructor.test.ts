@@ -84,8 +84,11 @@ describe("instructor workflow in Chromium", () => {
     await page.getByRole("button", { name: "Preview" }).click();
     await expect.poll(() => page.getByTestId("roster-preview-counts").textContent()).toMatch(/new account: 1 · enrol: 3 · skip: 0 · error: 0/);
     await page.getByRole("button", { name: "Import" }).click();
-    await expect.poll(() => page.getByRole("cell", { name: "new.student@example.com" }).count()).toBe(1);
-    const enrolled = await db.enrollment.findMany({ where: { courseId, role: "STUDENT" }, include: { user: true } });
+    // The preview table shows the same emails, so wait for the import itself, in the database.
+    const enrolledNow = () => db.enrollment.findMany({ where: { courseId, role: "STUDENT" }, include: { user: true } });
+    await expect.poll(async () => (await enrolledNow()).length, { timeout: 10_000 }).toBe(students.length + 1);
+    await expect.poll(() => page.getByRole("cell", { name: "new.student@example.com" }).count()).toBeGreaterThanOrEqual(1);
+    const enrolled = await enrolledNow();
     expect(enrolled.map((e) => e.user.email).sort()).toEqual([...students.map((s) => s.email), "new.student@example.com"].sort());
     expect(enrolled.find((e) => e.user.email === "new.student@example.com")!.user).toMatchObject({ name: "Choi, Jiwoo", studentId: "2026-0099", passwordHash: null });
   });

@@ -194,6 +194,8 @@ describe("a student in Chromium", () => {
     await signInThroughForm(page, baseUrl, DEMO_USERS[3].email, E2E_PASSWORD);
     const topic = "shared-memory-and-mmap";
     await page.goto(`${baseUrl}/quizzes/${topic}`);
+    // The questions arrive from the attempt API after the page loads.
+    await page.getByTestId("quiz").waitFor();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/퀴즈/);
     const types = await page.locator("[data-type]").evaluateAll((els) => els.map((e) => e.getAttribute("data-type")));
     expect(new Set(types)).toEqual(new Set(["single", "ordering", "truefalse", "multiple", "code-output", "matching"]));

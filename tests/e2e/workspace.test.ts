@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import { createDb } from "@/lib/db";
-import { DEMO_COURSE, DEMO_USERS } from "@/lib/seed/seed-demo";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_COURSE } from "@/lib/seed/seed-demo";
 import { launchBrowser, screenshot, signInThroughForm } from "../helpers/browser";
 import { E2E_PASSWORD } from "./e2e-constants";
 
@@ -13,7 +14,9 @@ const root = path.resolve(import.meta.dirname, "../..");
 // The test (never the app) may read the reference solution, to type it in like a student would.
 const solution = fs.readFileSync(path.join(root, "exercises/fix-the-race/solution.ts"), "utf8");
 const starter = fs.readFileSync(path.join(root, "exercises/fix-the-race/starter.ts"), "utf8");
-const student = DEMO_USERS[2];
+// A student of its own: other suites submit to fix-the-race as the demo students, and this
+// suite counts its history entries.
+const student = { email: "workspace.student@ipclab.local", name: "Workspace Student" };
 
 let browser: Browser;
 let context: BrowserContext;
@@ -48,6 +51,12 @@ beforeAll(async () => {
   const db = createDb(inject("databaseUrl"));
   const course = await db.course.findUniqueOrThrow({ where: { code: DEMO_COURSE.code } });
   courseId = course.id;
+  const user = await db.user.upsert({
+    where: { email: student.email },
+    update: {},
+    create: { email: student.email, name: student.name, role: "STUDENT", passwordHash: await hashPassword(E2E_PASSWORD) },
+  });
+  await db.enrollment.upsert({ where: { courseId_userId: { courseId, userId: user.id } }, update: {}, create: { courseId, userId: user.id, role: "STUDENT" } });
   const exercise = await db.exercise.findUniqueOrThrow({ where: { slug: "fix-the-race" } });
   const day = 24 * 60 * 60 * 1000;
   assignmentId = (
