@@ -2,7 +2,7 @@ import type { Snapshot } from "../kernel";
 import { submissionCompiler } from "./compile/submission-compiler";
 import { loadExercise, type LoadedExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";
-import { runInIsolate } from "./sandbox/run-in-isolate";
+import { runTestsInParallel } from "./sandbox/run-tests-in-parallel";
 import type { GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
 import { MAX_SOURCE_BYTES } from "./limits";
 
@@ -65,7 +65,7 @@ export async function gradeSource(
   const { report: compile, js } = submissionCompiler().compile(request.source, { typecheck: manifest.typecheck === "block" });
   if (!compile.ok || js === null) return finish({ verdict: "compile-error", score: 0, compile, tests: [], schedulesExplored: 0 });
 
-  const outcome = await runInIsolate({
+  const outcome = await runTestsInParallel({
     js,
     seed: request.seed ?? 1,
     limits: manifest.limits,
