@@ -3,7 +3,7 @@ import { submissionCompiler } from "./compile/submission-compiler";
 import { loadExercise, type LoadedExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";
 import { runTestsInParallel } from "./sandbox/run-tests-in-parallel";
-import type { GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
+import type { CompileReport, GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
 import { MAX_SOURCE_BYTES } from "./limits";
 
 function judge(test: TestDefinition, snapshotJson: string): string | null {
@@ -62,10 +62,22 @@ export async function gradeSource(
   if (Buffer.byteLength(request.source) > MAX_SOURCE_BYTES) {
     return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [{ severity: "error", line: 1, column: 1, code: "SIZE", message: `The source is larger than ${MAX_SOURCE_BYTES / 1024} KiB.` }] }, tests: [], schedulesExplored: 0 });
   }
-  const { report: compile, js } = submissionCompiler().compile(request.source, { typecheck: manifest.typecheck === "block" });
-  if (!compile.ok || js === null) return finish({ verdict: "compile-error", score: 0, compile, tests: [], schedulesExplored: 0 });
+  const compiler = submissionCompiler();
+  const blocking = manifest.typecheck === "block";
+  let compile: CompileReport;
+  let js: string;
+  if (blocking) {
+    const compiled = compiler.compile(request.source, { typecheck: true });
+    if (!compiled.report.ok || compiled.js === null) return finish({ verdict: "compile-error", score: 0, compile: compiled.report, tests: [], schedulesExplored: 0 });
+    ({ report: compile, js } = { report: compiled.report, js: compiled.js });
+  } else {
+    const emitted = compiler.transpile(request.source);
+    if (emitted.syntaxErrors.length) return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: emitted.syntaxErrors }, tests: [], schedulesExplored: 0 });
+    js = emitted.js;
+    compile = { ok: true, diagnostics: [] };
+  }
 
-  const outcome = await runTestsInParallel({
+  const running = runTestsInParallel({
     js,
     seed: request.seed ?? 1,
     limits: manifest.limits,
@@ -73,6 +85,10 @@ export async function gradeSource(
     check: (i, snapshotJson) => judge(tests[i], snapshotJson),
     onProgress: (done, total, explored) => onProgress?.({ testsDone: done, testsTotal: total, schedulesExplored: explored }),
   });
+  // Type errors that do not block grading are computed on this thread while the isolates
+  // run on theirs, so they cost the student no waiting.
+  if (!blocking) compile = { ok: true, diagnostics: compiler.typeDiagnostics(request.source, "warning") };
+  const outcome = await running;
   if (outcome.kind !== "ok") {
     const failed = tests.map(() => ({ passed: false, failure: outcome.reason, schedulesExplored: 0 }));
     return finish({
@@ -92,4 +108,14 @@ export async function gradeSource(
     tests: reported,
     schedulesExplored: outcome.results.reduce((s, r) => s + r.schedulesExplored, 0),
   });
+}
+
+/**
+ * Loads what every grading needs (the TypeScript standard library, the kernel bundle, the
+ * isolate machinery) so that a worker's first student does not pay for it.
+ */
+export async function warmUpGrader(): Promise<void> {
+  submissionCompiler().warmUp();
+  const { harnessBundle } = await import("./sandbox/harness-bundle");
+  harnessBundle();
 }

@@ -110,6 +110,13 @@ describe("hostile submissions", () => {
     expect(report.compile.diagnostics[0].message).toMatch(/larger than 64 KiB/);
   });
 
+  it("reports type errors as warnings and still grades when the exercise does not block on them", async () => {
+    const report = await gradeSource({ exercise: "shared-counter", source: `${CORRECT}\nconst wrong: number = "seven";\n` }, undefined, { root });
+    expect(report).toMatchObject({ verdict: "graded", score: 100 });
+    const line = CORRECT.split("\n").length + 1;
+    expect(report.compile.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "TS2322", line })]);
+  });
+
   it("reports syntax errors at the student's own line and column", async () => {
     const report = await gradeSource({ exercise: "shared-counter", source: "export async function main() {\n  const x = ;\n}\n" }, undefined, { root });
     expect(report.verdict).toBe("compile-error");

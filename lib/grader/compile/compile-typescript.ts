@@ -92,6 +92,22 @@ export class SubmissionCompiler {
     this.compile("export async function main() {}", { typecheck: true });
   }
 
+  /**
+   * JavaScript from the syntax alone (no type information needed, a few milliseconds), with
+   * the syntax errors. Lets grading start while the type check runs (see `typeDiagnostics`).
+   */
+  transpile(source: string): { syntaxErrors: Diagnostic[]; js: string } {
+    const out = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: STUDENT_FILE, reportDiagnostics: true });
+    return { syntaxErrors: (out.diagnostics ?? []).map((d) => toDiagnostic(d)), js: out.outputText };
+  }
+
+  /** The type errors of a source, reported as warnings or errors. */
+  typeDiagnostics(source: string, severity: Diagnostic["severity"]): Diagnostic[] {
+    this.source = source;
+    this.version++;
+    return this.service.getSemanticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d, severity));
+  }
+
   compile(source: string, { typecheck }: { typecheck: boolean }): { report: CompileReport; js: string | null } {
     this.source = source;
     this.version++;
