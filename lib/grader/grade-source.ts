@@ -1,20 +1,10 @@
-import type { Snapshot } from "../kernel";
 import { submissionCompiler } from "./compile/submission-compiler";
+import { judgeRun } from "./exercises/judge-run";
 import { loadExercise, type LoadedExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";
 import { runTestsInParallel } from "./sandbox/run-tests-in-parallel";
 import type { CompileReport, GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
 import { MAX_SOURCE_BYTES } from "./limits";
-
-function judge(test: TestDefinition, snapshotJson: string): string | null {
-  if (!test.check) return null;
-  try {
-    return test.check(JSON.parse(snapshotJson) as Snapshot) ?? null;
-  } catch (error) {
-    // A check that throws on a strange snapshot is a failed test, never a crashed grader.
-    return `the result could not be checked (${String((error as Error)?.message ?? error)})`;
-  }
-}
 
 function reportTests(exercise: LoadedExercise, tests: TestDefinition[], hidden: boolean, results: Array<{ passed: boolean; failure: string | null; schedulesExplored: number; replay?: string; trace?: unknown }>, lang: Lang): TestReport[] {
   return tests.map((t, i) => {
@@ -82,7 +72,7 @@ export async function gradeSource(
     seed: request.seed ?? 1,
     limits: manifest.limits,
     tests: tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: { ...manifest.explore, ...t.explore } })),
-    check: (i, snapshotJson) => judge(tests[i], snapshotJson),
+    check: (i, snapshotJson) => judgeRun(tests[i].check, snapshotJson),
     onProgress: (done, total, explored) => onProgress?.({ testsDone: done, testsTotal: total, schedulesExplored: explored }),
   });
   // Type errors that do not block grading are computed on this thread while the isolates

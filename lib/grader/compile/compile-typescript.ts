@@ -1,45 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { COMPILER_SETTINGS, SUBMISSION_FILES } from "./compiler-settings";
 import type { CompileReport, Diagnostic } from "../types";
 
-const STUDENT_FILE = "/submission/solution.ts";
-const IPC_TYPES_FILE = "/submission/node_modules/ipc/index.d.ts";
-const GLOBALS_FILE = "/submission/globals.d.ts";
-const LIB_DIR = path.dirname(require_resolve_typescript());
+const STUDENT_FILE = SUBMISSION_FILES.source;
+const IPC_TYPES_FILE = SUBMISSION_FILES.ipcTypes;
+const GLOBALS_FILE = SUBMISSION_FILES.globals;
+// typescript's main file sits in its lib/ folder, next to the lib.*.d.ts files.
+const LIB_DIR = path.dirname(fileURLToPath(import.meta.resolve("typescript")));
 
-function require_resolve_typescript(): string {
-  // typescript's main file sits in its lib/ folder, next to the lib.*.d.ts files.
-  return fileURLToPathSafe(import.meta.resolve("typescript"));
-}
-
-function fileURLToPathSafe(url: string): string {
-  return url.startsWith("file:") ? new URL(url).pathname : url;
-}
-
-/**
- * What exists in the sandbox besides the `ipc` module: plain ECMAScript, plus a console that
- * writes to the process's captured output. No DOM, no Node.
- */
-const SANDBOX_GLOBALS = `
-declare const console: { log(...values: unknown[]): void; error(...values: unknown[]): void; warn(...values: unknown[]): void; info(...values: unknown[]): void };
-`;
-
-export const COMPILER_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.CommonJS,
-  lib: ["lib.es2022.d.ts"],
-  strict: true,
-  noEmitOnError: false,
-  esModuleInterop: false,
-  skipLibCheck: true,
-  types: [],
-  noLib: false,
-  sourceMap: false,
-  removeComments: false,
-  moduleResolution: ts.ModuleResolutionKind.Node10,
-  baseUrl: "/submission",
-};
+export const COMPILER_OPTIONS: ts.CompilerOptions = { ...(COMPILER_SETTINGS as unknown as ts.CompilerOptions), noEmitOnError: false, sourceMap: false };
 
 function toDiagnostic(d: ts.Diagnostic, severity: Diagnostic["severity"] = "error"): Diagnostic {
   const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
@@ -60,7 +32,7 @@ export class SubmissionCompiler {
   constructor(ipcTypes: string) {
     this.fixedFiles = new Map([
       [IPC_TYPES_FILE, ipcTypes],
-      [GLOBALS_FILE, SANDBOX_GLOBALS],
+      [GLOBALS_FILE, SUBMISSION_FILES.globalsSource],
     ]);
     const host: ts.LanguageServiceHost = {
       getCompilationSettings: () => COMPILER_OPTIONS,

@@ -10,6 +10,7 @@ import type { Scenario, ExploreSettings } from "../../grader/exercises/test-defi
 import type { Localized } from "../../grader/types";
 import type { Snapshot, Trace } from "../../kernel";
 import { replayOnly, shownTraces } from "./kernel-shim";
+import { judgeRun } from "../../grader/exercises/judge-run";
 
 type BrowserTest = { id: string; title?: Localized; message?: Localized; scenario: Scenario; explore: ExploreSettings; check?: (s: Snapshot) => string | null | undefined };
 
@@ -33,16 +34,6 @@ type Harness = {
 const scope = self as unknown as { onmessage: unknown; postMessage(m: RunMessage): void; importScripts(url: string): void; __ipclabHarness: Harness; __ipclabPublicTests?: BrowserTest[] };
 const harness = scope.__ipclabHarness;
 
-/** Same rule as the grader's judge: a check that throws fails the test, it does not crash the run. */
-function judge(test: BrowserTest, snapshotJson: string): string | null {
-  if (!test.check) return null;
-  try {
-    return test.check(JSON.parse(snapshotJson) as Snapshot) ?? null;
-  } catch (error) {
-    return `the result could not be checked (${String((error as Error)?.message ?? error)})`;
-  }
-}
-
 scope.onmessage = async (event: MessageEvent<RunRequest>) => {
   const request = event.data;
   try {
@@ -65,7 +56,7 @@ scope.onmessage = async (event: MessageEvent<RunRequest>) => {
     // The same CommonJS wrapper the sandbox uses; indirect eval keeps the worker's scope out of reach.
     const factory = (0, eval)(`(function (require, module, exports, console) {${request.js}\n})`);
     harness.installStudent(factory);
-    const check = { applySync: (_: unknown, [i, json]: [number, string]) => judge(tests[i], json), applyIgnored() {} };
+    const check = { applySync: (_: unknown, [i, json]: [number, string]) => judgeRun(tests[i].check, json), applyIgnored() {} };
     const progress = { applySync() {}, applyIgnored: (_: unknown, [done, total, explored]: number[]) => scope.postMessage({ type: "progress", done, total, explored }) };
     const harnessTests: HarnessTest[] = tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: t.explore }));
     const results = JSON.parse(await harness.run(JSON.stringify(harnessTests), request.seed, check, progress)) as HarnessResult[];
