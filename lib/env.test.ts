@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,29 @@ describe("parseEnv", () => {
     expect(fs.statSync(path.join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
     expect(parseEnv({ DATA_DIR: dir }).AUTH_SECRET).toBe(first.AUTH_SECRET);
   });
+
+  it("agrees on one secret when several processes start at once on a new data directory", () => {
+    const dir = tmp();
+    // Every process loads first, then all read the environment at the same instant.
+    const at = Date.now() + 4000;
+    const script = `import { parseEnv } from "./lib/env.ts"; while (Date.now() < ${at}); console.log(parseEnv({ DATA_DIR: ${JSON.stringify(dir)} }).AUTH_SECRET);`;
+    const root = path.resolve(import.meta.dirname, "..");
+    const starts = Array.from({ length: 8 }, () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.stderr.on("data", (d) => (err += d));
+        child.on("exit", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(err))));
+      }),
+    );
+    return Promise.all(starts).then((secrets) => {
+      expect(new Set(secrets).size).toBe(1);
+      expect(secrets[0]).toBe(fs.readFileSync(path.join(dir, "auth-secret"), "utf8").trim());
+      expect(fs.readdirSync(dir)).toEqual(["auth-secret"]); // no candidates left behind
+    });
+  }, 30_000);
 
   it("names the variable that is invalid", () => {
     expect(() => parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with file:/);

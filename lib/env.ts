@@ -62,14 +62,26 @@ export function formatEnvIssues(error: z.ZodError): string {
 /**
  * The embedded mode needs no configuration: if AUTH_SECRET is absent, a random one is
  * generated on first run and kept in DATA_DIR so sessions survive restarts.
+ *
+ * Processes started together (the web server and graders, two graders) may all find no
+ * file. Each writes its candidate to a file of its own and links it into place: link is
+ * atomic and refuses an existing name, so exactly one candidate wins, every process reads
+ * the winner, and nobody ever reads a half-written file.
  */
 function persistedSecret(dataDir: string): string {
   const file = path.resolve(dataDir, "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = crypto.randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-  return secret;
+  const candidate = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(candidate, crypto.randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+  try {
+    fs.linkSync(candidate, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    fs.rmSync(candidate, { force: true });
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyLatePenalty, lateness } from "./lateness";
+import { applyLatePenalty, effectiveDeadlines, lateness } from "./lateness";
 
 const day = (n: number, hours = 0) => new Date(Date.UTC(2026, 10, n, hours));
 const policy = { opensAt: day(1), dueAt: day(10), lateUntil: day(13), latePenaltyPerDay: 0.1 };
@@ -30,6 +30,12 @@ describe("lateness", () => {
     expect(lateness(policy, ext, day(14)).state).toBe("on-time");
     expect(lateness(policy, ext, day(15, 1)).state).toBe("closed");
     expect(lateness(policy, { dueAt: day(15), lateUntil: day(17) }, day(16))).toMatchObject({ state: "late", daysLate: 1 });
+  });
+
+  it("tells a student's dates: the extension's, including its lack of a late window", () => {
+    expect(effectiveDeadlines(policy, null)).toEqual({ dueAt: day(10), lateUntil: day(13) });
+    expect(effectiveDeadlines(policy, { dueAt: day(15), lateUntil: null })).toEqual({ dueAt: day(15), lateUntil: null });
+    expect(effectiveDeadlines({ ...policy, lateUntil: null }, null)).toEqual({ dueAt: day(10), lateUntil: null });
   });
 
   it("applies a penalty to a score", () => {

@@ -66,11 +66,10 @@ export function authOptions(): NextAuthOptions {
         return linked !== null;
       },
       async jwt({ token, account, user }) {
-        if (account && user) {
-          const local =
-            account.type === "credentials"
-              ? await db().user.findUnique({ where: { id: user.id } })
-              : await db().account.findUnique({ where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } } }).user();
+        if (account?.type === "credentials" && user) {
+          token.uid = user.id; // authorize() returned the local user
+        } else if (account && user) {
+          const local = await db().account.findUnique({ where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } } }).user();
           if (local) token.uid = local.id;
         }
         return token;

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Db } from "../db";
 import { loadQuestionBank } from "../quiz/load-question-bank";
+import { questionsForTopic } from "../quiz/questions-for-topic";
 import { loadLessons } from "./load-lessons";
 
 /**
@@ -12,7 +13,7 @@ export async function syncQuizzes(db: Db): Promise<{ upserted: number; archived:
   const lessons = new Map(loadLessons().map((l) => [l.topic, l]));
   const topics = [...new Set(bank.map((q) => q.topic))];
   for (const topic of topics) {
-    const questions = bank.filter((q) => q.topic === topic);
+    const questions = questionsForTopic(topic, bank);
     const lesson = lessons.get(topic);
     const data = {
       titleKo: lesson?.title.ko ?? topic,

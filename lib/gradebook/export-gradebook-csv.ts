@@ -1,7 +1,7 @@
-import { db } from "../db";
 import { formatCsv } from "./format-csv";
 import { gradeStudents } from "./grade-students";
 import { loadCourseAssignments } from "./load-course-assignments";
+import { studentsOfCourse } from "./students-of-course";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -13,13 +13,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export async function exportGradebookCsv(courseId: string): Promise<string> {
   const assignments = await loadCourseAssignments(courseId);
-  const students = (
-    await db().enrollment.findMany({
-      where: { courseId, role: "STUDENT" },
-      select: { user: { select: { id: true, name: true, email: true, studentId: true } } },
-      orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
-    })
-  ).map((e) => e.user);
+  const students = await studentsOfCourse(courseId);
   const grades = await gradeStudents(assignments, students.map((s) => s.id));
   const seen = new Map<string, number>();
   const titles = assignments.map((a) => {

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { notFoundError } from "../http/api-error";
-import { getSubmissionStatus } from "../grader/queue/get-submission-status";
+import { toStatusViews } from "../grader/queue/get-submission-status";
 import { traceRows } from "./trace-rows";
 
 /**
@@ -20,10 +20,10 @@ export async function getCourseSubmission(courseId: string, submissionId: string
   });
   if (!submission) throw notFoundError("Submission");
   const report = submission.report ? (JSON.parse(submission.report) as { verdict?: string; error?: string; compile?: { diagnostics?: Array<{ line: number; column: number; severity: string; message: string }> } }) : null;
-  const status = await getSubmissionStatus(db(), submissionId);
+  const [status] = await toStatusViews(db(), [submission]);
   return {
     ...submission,
-    live: status!,
+    live: status,
     report,
     results: submission.results.map((r) => ({ ...r, trace: null, timeline: r.trace ? traceRows(JSON.parse(r.trace)) : null })),
   };

@@ -2,19 +2,10 @@ import { db } from "../db";
 import { gradeStudents } from "./grade-students";
 import type { GradebookQuery } from "./gradebook-query";
 import { loadCourseAssignments } from "./load-course-assignments";
+import { type CourseStudent, studentFilter, studentSelect, studentsOfCourse } from "./students-of-course";
 import type { FinalGrade } from "./types";
 
-type Student = { id: string; name: string; email: string; studentId: string | null };
-
-export type GradebookRow = Student & { cells: Record<string, FinalGrade>; total: number; totalMax: number };
-
-function studentFilter(courseId: string, q: string) {
-  return {
-    courseId,
-    role: "STUDENT" as const,
-    ...(q && { user: { OR: [{ name: { contains: q } }, { email: { contains: q } }, { studentId: { contains: q } }] } }),
-  };
-}
+export type GradebookRow = CourseStudent & { cells: Record<string, FinalGrade>; total: number; totalMax: number };
 
 function matchesFlag(cells: FinalGrade[], flag: GradebookQuery["flag"]): boolean {
   if (flag === "late") return cells.some((c) => c.late);
@@ -32,21 +23,20 @@ function matchesFlag(cells: FinalGrade[], flag: GradebookQuery["flag"]): boolean
  */
 export async function getGradebook(courseId: string, query: GradebookQuery) {
   const assignments = await loadCourseAssignments(courseId);
-  const where = studentFilter(courseId, query.q);
-  const pick = { user: { select: { id: true, name: true, email: true, studentId: true } } };
   const sqlPaged = query.flag === "all" && ["name", "email", "studentId"].includes(query.sort);
-  let students: Student[];
+  let students: CourseStudent[];
   let totalRows: number;
   if (sqlPaged) {
     const field = query.sort as "name" | "email" | "studentId";
+    const where = studentFilter(courseId, query.q);
     const [count, page] = await Promise.all([
       db().enrollment.count({ where }),
-      db().enrollment.findMany({ where, select: pick, orderBy: [{ user: { [field]: query.dir } }, { userId: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      db().enrollment.findMany({ where, select: studentSelect, orderBy: [{ user: { [field]: query.dir } }, { userId: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     ]);
     students = page.map((e) => e.user);
     totalRows = count;
   } else {
-    students = (await db().enrollment.findMany({ where, select: pick, orderBy: [{ user: { name: "asc" } }, { userId: "asc" }] })).map((e) => e.user);
+    students = await studentsOfCourse(courseId, query.q);
     totalRows = students.length;
   }
   const grades = await gradeStudents(assignments, students.map((s) => s.id));

@@ -1,7 +1,6 @@
 import { db } from "../db";
-import { ApiError } from "../http/api-error";
+import { ApiError, notFoundError } from "../http/api-error";
 import { recordAudit } from "../audit/record-audit";
-import { getCourseAssignment } from "../assignments/get-course-assignment";
 import { gradeStudents } from "./grade-students";
 import { loadCourseAssignments } from "./load-course-assignments";
 
@@ -11,10 +10,10 @@ import { loadCourseAssignments } from "./load-course-assignments";
  * entry (with the score it replaced) are written in one transaction.
  */
 export async function overrideGrade(actorId: string, courseId: string, input: { assignmentId: string; userId: string; score: number; comment: string }) {
-  await getCourseAssignment(courseId, input.assignmentId);
+  const assignment = (await loadCourseAssignments(courseId)).find((a) => a.id === input.assignmentId);
+  if (!assignment) throw notFoundError("Assignment");
   const enrolled = await db().enrollment.findUnique({ where: { courseId_userId: { courseId, userId: input.userId } } });
   if (enrolled?.role !== "STUDENT") throw new ApiError(400, "That user is not a student of this course.", { field: "userId" });
-  const assignment = (await loadCourseAssignments(courseId)).find((a) => a.id === input.assignmentId)!;
   const before = (await gradeStudents([assignment], [input.userId])).get(input.userId)!.get(assignment.id)!;
   return db().$transaction(async (tx) => {
     const override = await tx.gradeOverride.create({ data: { ...input, authorId: actorId } });

@@ -1,7 +1,21 @@
 import { db } from "../db";
 
-/** Ids of a course's students, by name (whole-class views: export, analytics). */
-export async function studentsOfCourse(courseId: string): Promise<string[]> {
-  const rows = await db().enrollment.findMany({ where: { courseId, role: "STUDENT" }, select: { userId: true }, orderBy: [{ user: { name: "asc" } }, { userId: "asc" }] });
-  return rows.map((r) => r.userId);
+export type CourseStudent = { id: string; name: string; email: string; studentId: string | null };
+
+/** What the grade book shows of a student. */
+export const studentSelect = { user: { select: { id: true, name: true, email: true, studentId: true } } } as const;
+
+/** A course's student enrolments, narrowed by a search on name, email or student id when q is set. */
+export function studentFilter(courseId: string, q = "") {
+  return {
+    courseId,
+    role: "STUDENT" as const,
+    ...(q && { user: { OR: [{ name: { contains: q } }, { email: { contains: q } }, { studentId: { contains: q } }] } }),
+  };
+}
+
+/** A course's students (optionally searched), by name then id (whole-class views: grade book, export, analytics). */
+export async function studentsOfCourse(courseId: string, q = ""): Promise<CourseStudent[]> {
+  const rows = await db().enrollment.findMany({ where: studentFilter(courseId, q), select: studentSelect, orderBy: [{ user: { name: "asc" } }, { userId: "asc" }] });
+  return rows.map((r) => r.user);
 }

@@ -26,9 +26,10 @@ async function loadGrader(): Promise<GradeFunction> {
   if (!fs.existsSync(fileURLToPath(GRADE_SOURCE))) return unavailable(`${fileURLToPath(GRADE_SOURCE)} does not exist`);
   try {
     // A computed specifier: the module is optional at type-check time (see above).
-    const loaded = (await import(GRADE_SOURCE.href)) as { gradeSource?: GradeSource; warmUpGrader?: () => Promise<void> };
+    const loaded = (await import(GRADE_SOURCE.href)) as { gradeSource?: GradeSource; warmUpGrader?: () => Promise<void>; prepareForServing?: () => void };
     const gradeSource = loaded.gradeSource;
     if (typeof gradeSource !== "function") return unavailable("grade-source.ts does not export gradeSource()");
+    loaded.prepareForServing?.();
     // Before announcing readiness: the first job should not pay for loading the compiler.
     await loaded.warmUpGrader?.();
     return (request, onProgress) => gradeSource(request, onProgress);

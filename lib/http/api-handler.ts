@@ -23,7 +23,8 @@ export function apiHandler<C>(handler: Handler<C>): Handler<C> {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return NextResponse.json({ error: error.message, ...error.details }, { status: error.status });
+    const retryAfter = error.details?.retryAfterSeconds;
+    return NextResponse.json({ error: error.message, ...error.details }, { status: error.status, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined });
   }
   if (error instanceof z.ZodError) {
     return NextResponse.json({ error: z.prettifyError(error), issues: error.issues }, { status: 400 });

@@ -1,5 +1,6 @@
 import type { Ipc } from "./ipc";
 import type { JsonValue } from "./clone";
+import { utf8Length } from "./utf8";
 
 /**
  * Shell-like programs available to spawn() by name. They are ordinary
@@ -84,11 +85,7 @@ const wc: Builtin = async (ipc, args) => {
   const text = await readAll(ipc, 0);
   const lines = (text.match(/\n/g) ?? []).length;
   const words = text.split(/\s+/).filter(Boolean).length;
-  let bytes = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
+  const bytes = utf8Length(text);
   const picked = [a.includes("-l") && lines, a.includes("-w") && words, a.includes("-c") && bytes].filter((x) => x !== false);
   await ipc.write(1, (picked.length ? picked : [lines, words, bytes]).join(" ") + "\n");
   return 0;

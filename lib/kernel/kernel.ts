@@ -1,7 +1,7 @@
 import { COST, newCounters } from "./cost-model";
 import { cloneValue, type JsonValue } from "./clone";
 import { Errno, IpcError, fail, type ErrnoCode } from "./errors";
-import { SA_RESTART, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, signalName } from "./constants";
+import { SA_RESTART, SIGALRM, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, signalName } from "./constants";
 import { closeAllFds, inheritFds, installFd, OpenFile } from "./fd";
 import { Prng } from "./prng";
 import { BLOCKED, Process, Request, type ExitStatus, type SyscallImpl, type WaitInfo } from "./process";
@@ -230,7 +230,7 @@ export class Kernel {
     this.starting.push(p);
     this.strategy.onSpawn?.(p);
     this.charge(parent ?? this.kproc, COST.SPAWN_NS);
-    this.record({ step: this.steps, pid: parent ? parent.pid : 0, kind: "spawn", child: p.pid, name, args: copied });
+    if (this.trace) this.record({ step: this.steps, pid: parent ? parent.pid : 0, kind: "spawn", child: p.pid, name, args: copied });
     return p;
   }
 
@@ -257,7 +257,7 @@ export class Kernel {
     }
     this.outputUsed += text.length;
     p.output += text;
-    this.record({ step: this.steps, pid: p.pid, kind: "print", text });
+    if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "print", text });
   }
 
   private enterProcess(p: Process): void {
@@ -306,7 +306,7 @@ export class Kernel {
 
   processError(p: Process, message: string): void {
     if (p.error === null) p.error = message;
-    this.record({ step: this.steps, pid: p.pid, kind: "error", message });
+    if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "error", message });
   }
 
   /** Ends a process: releases its resources, turns it into a zombie and notifies the parent. */
@@ -318,7 +318,7 @@ export class Kernel {
     p.frames.length = 0;
     p.state = "zombie";
     p.exit = status;
-    this.record({ step: this.steps, pid: p.pid, kind: "exit", status: status as unknown as JsonValue });
+    if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "exit", status: status as unknown as JsonValue });
     closeAllFds(this, p);
     for (let i = p.cleanups.length - 1; i >= 0; i--) p.cleanups[i](p);
     p.cleanups.length = 0;
@@ -356,12 +356,12 @@ export class Kernel {
   post(t: Process, sig: number, from: number): void {
     if (!t.alive) return;
     if (sig === SIGKILL) {
-      this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: "SIGKILL", action: "terminate", from });
+      if (this.trace) this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: "SIGKILL", action: "terminate", from });
       this.terminate(t, { signaled: true, signal: "SIGKILL" });
       return;
     }
     if (sig === SIGSTOP) {
-      this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: "SIGSTOP", action: "stop", from });
+      if (this.trace) this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: "SIGSTOP", action: "stop", from });
       t.stopped = true;
       this.unready(t);
       return;
@@ -372,7 +372,7 @@ export class Kernel {
     }
     const act = t.sigActions[sig];
     const ignored = act ? act.handler === "SIG_IGN" : (DEFAULT_IGNORED >> sig) & 1;
-    this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: signalName(sig), action: ignored ? "ignore" : "pending", from });
+    if (this.trace) this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: signalName(sig), action: ignored ? "ignore" : "pending", from });
     if (ignored) return;
     t.sigPending |= 1 << sig;
     this.deliver(t);
@@ -387,7 +387,7 @@ export class Kernel {
       const act = p.sigActions[sig];
       if (!act || act.handler === "SIG_DFL") {
         p.sigPending &= ~(1 << sig);
-        this.record({ step: this.steps, pid: p.pid, kind: "signal", signal: signalName(sig), action: "terminate" });
+        if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "signal", signal: signalName(sig), action: "terminate" });
         this.terminate(p, { signaled: true, signal: signalName(sig) });
         return;
       }
@@ -415,7 +415,7 @@ export class Kernel {
     p.state = "running";
     this.current = p;
     this.progress++;
-    this.record({ step: this.steps, pid: p.pid, kind: "signal", signal: signalName(sig), action: "handler" });
+    if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "signal", signal: signalName(sig), action: "handler" });
     const handler = action.handler as (s: number) => unknown;
     RESOLVED.then(() => handler(sig)).then(
       () => this.handlerDone(p),
@@ -537,7 +537,7 @@ export class Kernel {
       const t = this.timers.shift()!;
       const p = this.procs.get(t.pid);
       if (!p || !p.alive) continue;
-      if (t.kind === "alarm") this.post(p, 14, 0);
+      if (t.kind === "alarm") this.post(p, SIGALRM, 0);
       else if (p.req && p.req.progress === t && p.state === "blocked") {
         p.req.progress = "elapsed";
         this.unblock(p);
@@ -626,7 +626,7 @@ export class Kernel {
         const p = this.starting.shift()!;
         p.state = "running";
         this.current = p;
-        this.record({ step: this.steps, pid: p.pid, kind: "start", name: p.name });
+        if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "start", name: p.name });
         RESOLVED.then(() => this.enterProcess(p));
         return;
       }
@@ -762,6 +762,7 @@ export class Kernel {
     this.onEnd?.();
   }
 
+  /** Callers on paths that untraced runs take check `this.trace` first, so no event object is built for nothing. */
   record(e: TraceEvent): void {
     if (this.trace) this.trace.push(e);
   }

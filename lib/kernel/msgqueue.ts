@@ -34,7 +34,7 @@ export class MsgTable {
   }
 
   snapshot(): { id: number; key: number; messages: { type: number; data: JsonValue }[] }[] {
-    return [...this.ns.byId.values()].map((q) => ({ id: q.id, key: q.key, messages: q.messages.map((m) => ({ type: m.type, data: m.data })) }));
+    return [...this.ns.byId.values()].map((q) => ({ id: q.id, key: q.key, messages: q.messages.map((m) => ({ type: m.type, data: cloneValue(m.data) })) }));
   }
 }
 

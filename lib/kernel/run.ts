@@ -1,4 +1,4 @@
-import { cloneValue, type JsonValue } from "./clone";
+import type { JsonValue } from "./clone";
 import type { Counters } from "./cost-model";
 import type { Ipc } from "./ipc";
 import { makeSetupApi, type SetupApi } from "./ipc-api";
@@ -42,6 +42,15 @@ export interface Program {
   setup?(k: SetupApi): void;
   /** Judges a finished run from its JSON snapshot; returns a failure message or null. */
   check?(snapshot: Snapshot): string | null | undefined;
+  /**
+   * Judges several finished runs at once: one verdict per snapshot, in order. When present,
+   * explore() calls it on batches of runs (growing from 1 to MAX_CHECK_BATCH) instead of
+   * calling check() after every run, which matters when each call crosses a boundary (the
+   * grader's sandbox asks the host for every verdict). The result is the same as checking
+   * run by run: the first failing run is the one reported, and runs made after it are
+   * discarded. replay() and runOnce() still use check().
+   */
+  checkMany?(snapshots: Snapshot[]): Array<string | null | undefined>;
   /** Signals that may legitimately kill processes (e.g. the driver sends SIGINT). */
   expectedSignals?: string[];
   /** Kernel options specific to this program (limits, capacities). */
@@ -101,7 +110,11 @@ function makeStrategy(name: StrategyName, seed: number, o: RunOptions): Strategy
   }
 }
 
-function judge(program: Program, s: Snapshot): string | null {
+/** The largest batch explore() hands to Program.checkMany. */
+export const MAX_CHECK_BATCH = 32;
+
+/** A run's failure that needs no check: it did not complete, a process failed, or died of a signal. */
+function kernelFailure(program: Program, s: Snapshot): string | null {
   const o = s.outcome;
   if (o.kind !== "completed") return o.message;
   const named = (pid: number) => {
@@ -113,21 +126,42 @@ function judge(program: Program, s: Snapshot): string | null {
   for (const p of s.processes) {
     if (p.exit && "signaled" in p.exit && !expected.includes(p.exit.signal)) return `${named(p.pid)} was killed by ${p.exit.signal}`;
   }
-  if (program.check) {
-    let verdict: string | null | undefined;
-    try {
-      // The checker only ever sees a detached JSON copy, as it would outside the sandbox.
-      verdict = program.check(cloneValue(s) as unknown as Snapshot);
-    } catch (e) {
-      verdict = `check threw ${describeError(e)}`;
-    }
-    if (verdict) return verdict;
-  }
   return null;
 }
 
+// takeSnapshot builds snapshots from fresh plain objects: a checker cannot reach the kernel.
+function checkOne(program: Program, s: Snapshot): string | null {
+  if (!program.check) return null;
+  try {
+    return program.check(s) || null;
+  } catch (e) {
+    return `check threw ${describeError(e)}`;
+  }
+}
+
+/** Verdicts on runs that completed cleanly, one per snapshot, with checkMany when the program has it. */
+function checkAll(program: Program, snapshots: Snapshot[]): (string | null)[] {
+  if (!program.checkMany) return snapshots.map((s) => checkOne(program, s));
+  let verdicts: Array<string | null | undefined>;
+  try {
+    verdicts = program.checkMany(snapshots);
+  } catch (e) {
+    verdicts = [`check threw ${describeError(e)}`];
+  }
+  if (!Array.isArray(verdicts) || verdicts.length !== snapshots.length) {
+    const got = Array.isArray(verdicts) ? verdicts.length : typeof verdicts;
+    return snapshots.map(() => `check returned ${got} verdicts for ${snapshots.length} runs`);
+  }
+  return verdicts.map((v) => v || null);
+}
+
+function judge(program: Program, s: Snapshot): string | null {
+  return kernelFailure(program, s) ?? checkOne(program, s);
+}
+
 /** One run of `program` under `strategy`; the building block of runOnce, explore and replay. */
-async function execute(program: Program, strategy: Strategy, dataSeed: number, options: KernelOptions, tracing: boolean): Promise<RunResult> {
+/** With `deferCheck`, only kernel-level failures are judged: the caller checks the snapshot later. */
+async function execute(program: Program, strategy: Strategy, dataSeed: number, options: KernelOptions, tracing: boolean, deferCheck = false): Promise<RunResult> {
   const opts: KernelOptions = { ...program.options, ...options, seed: dataSeed, files: program.files, stdin: program.stdin };
   if (!tracing) opts.traceCap = 0;
   else if (!opts.traceCap) opts.traceCap = undefined;
@@ -142,7 +176,7 @@ async function execute(program: Program, strategy: Strategy, dataSeed: number, o
   }
   strategy.endRun?.(k.steps);
   const snapshot = takeSnapshot(k);
-  const failure = judge(program, snapshot);
+  const failure = deferCheck ? kernelFailure(program, snapshot) : judge(program, snapshot);
   const replayToken = encodeToken({ strategy: strategy.name, seed: dataSeed, choices: k.choices });
   let trace: Trace | null = null;
   if (k.trace) {
@@ -234,7 +268,20 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
   const rotation: Strategy[] = mode === "mix" ? [exhaustive, ...pcts, random] : mode === "exhaustive" ? [exhaustive] : mode === "pct" ? pcts : [random];
   let explored = 0;
   let turn = 0;
-  while (explored < budget) {
+  // Runs that completed cleanly and wait for their check, oldest first.
+  let unchecked: { run: RunResult; index: number; strategy: string }[] = [];
+  let batchLimit = 1;
+  const firstFailureOfBatch = (): Found | null => {
+    if (!unchecked.length) return null;
+    const batch = unchecked;
+    unchecked = [];
+    batchLimit = program.checkMany ? Math.min(2 * batchLimit, MAX_CHECK_BATCH) : 1;
+    const verdicts = checkAll(program, batch.map((b) => b.run.snapshot));
+    const i = verdicts.findIndex((v) => v !== null);
+    return i < 0 ? null : { failure: verdicts[i]!, replayToken: batch[i].run.replayToken, index: batch[i].index, strategy: batch[i].strategy };
+  };
+  let found: Found | null = null;
+  while (explored < budget && !found) {
     if (options.timeBudgetMs !== undefined && now && now() - start >= options.timeBudgetMs) break;
     let s = rotation[turn++ % rotation.length];
     if (s === exhaustive && exhaustive.exhausted) {
@@ -243,25 +290,36 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     }
     // Exhaustive DFS needs the same data decisions on every re-execution, so it keeps one data seed.
     const dataSeed = s === exhaustive ? seed : deriveSeed(seed, 100 + explored);
-    const r = await execute(program, s, dataSeed, options, false);
+    const r = await execute(program, s, dataSeed, options, false, true);
     explored++;
     if (r.failure !== null) {
-      const traced = await replay(program, r.replayToken, options);
-      return {
-        passed: false,
-        failure: traced.failure ?? r.failure,
-        outcome: traced.outcome,
-        trace: traced.trace!,
-        snapshot: traced.snapshot,
-        replayToken: r.replayToken,
-        schedulesExplored: explored,
-        strategy: s.name,
-        elapsedMs: elapsed(),
-      };
+      // Earlier runs still waiting for their check come first.
+      found = firstFailureOfBatch() ?? { failure: r.failure, replayToken: r.replayToken, index: explored, strategy: s.name };
+    } else {
+      unchecked.push({ run: r, index: explored, strategy: s.name });
+      if (unchecked.length >= batchLimit) found = firstFailureOfBatch();
     }
+  }
+  found ??= firstFailureOfBatch();
+  if (found) {
+    const traced = await replay(program, found.replayToken, options);
+    return {
+      passed: false,
+      failure: traced.failure ?? found.failure,
+      outcome: traced.outcome,
+      trace: traced.trace!,
+      snapshot: traced.snapshot,
+      replayToken: found.replayToken,
+      schedulesExplored: found.index,
+      strategy: found.strategy,
+      elapsedMs: elapsed(),
+    };
   }
   return { passed: true, schedulesExplored: explored, exhausted: exhaustive.complete, elapsedMs: elapsed() };
 }
+
+/** The first failing run explore() found: reported as if exploration had stopped right after it. */
+type Found = { failure: string; replayToken: string; index: number; strategy: string };
 
 /** Enumerates every interleaving (unbounded preemptions) and counts them; stops at `limit`. */
 export async function countSchedules(program: Program, options: KernelOptions & { limit?: number } = {}): Promise<{ schedules: number; complete: boolean; failures: number }> {

@@ -1,7 +1,7 @@
 import type { Counters } from "./cost-model";
 import type { Kernel, Outcome } from "./kernel";
-import type { ExitStatus, ProcState } from "./process";
-import type { JsonValue } from "./clone";
+import type { ExitStatus, Process, ProcState } from "./process";
+import { cloneValue, type JsonValue } from "./clone";
 
 export interface ProcessInfo {
   pid: number;
@@ -33,7 +33,12 @@ export interface Snapshot {
   counters: Counters;
 }
 
+/**
+ * Builds the run's snapshot from fresh objects that share nothing with the kernel, so a
+ * check may read (or even modify) it without affecting anything else.
+ */
 export function takeSnapshot(k: Kernel): Snapshot {
+  const exitOf = (p: Process): ExitStatus | null => (p.exit ? { ...p.exit } : null);
   const processes = k.allProcs.map((p) => ({
     pid: p.pid,
     ppid: p.ppid,
@@ -41,19 +46,19 @@ export function takeSnapshot(k: Kernel): Snapshot {
     uid: p.uid,
     gid: p.gid,
     state: p.state,
-    exit: p.exit,
+    exit: exitOf(p),
     error: p.error,
     counters: { ...p.counters },
   }));
   const exitStatuses: Record<string, ExitStatus | null> = {};
   const output: Record<string, string> = {};
   for (const p of k.allProcs) {
-    exitStatuses[p.pid] = p.exit;
+    exitStatuses[p.pid] = exitOf(p);
     if (p.output) output[p.pid] = p.output;
   }
   const sem = k.sem.snapshot();
   return {
-    outcome: k.outcome ?? { kind: "internal-error", message: "run did not finish" },
+    outcome: k.outcome ? (cloneValue(k.outcome) as unknown as Outcome) : { kind: "internal-error", message: "run did not finish" },
     steps: k.steps,
     processes,
     exitStatuses,

@@ -67,7 +67,7 @@ describe("sockets", () => {
     ]);
   });
 
-  it("errors: ECONNREFUSED, EADDRINUSE, ENOTCONN, EPIPE after peer close, ENOTSOCK, privileged ports", async () => {
+  it("errors: ECONNREFUSED, EADDRINUSE, ENOTCONN, EPIPE after peer close, EINVAL count, ENOTSOCK, privileged ports", async () => {
     const r = await run((ipc: Ipc) => ({
       async main() {
         const a = await ipc.socket(ipc.AF_INET, ipc.SOCK_STREAM);
@@ -83,6 +83,7 @@ describe("sockets", () => {
         await ipc.signal("SIGPIPE", "SIG_IGN");
         out.push(await code(ipc.send(b, "x")));
         out.push(await ipc.recv(b, 10));
+        out.push(await code(ipc.recv(b, -1)));
         const [p] = await ipc.pipe();
         out.push(await code(ipc.recv(p, 1)));
         await ipc.spawn("user", [], { uid: 1000 });
@@ -94,7 +95,7 @@ describe("sockets", () => {
         ipc.print(await code(ipc.bind(s, "0.0.0.0:80")));
       },
     }));
-    expect(r.snapshot.output["1"]).toBe("ECONNREFUSED,EADDRINUSE,ENOTCONN,EPIPE,,ENOTSOCK\n");
+    expect(r.snapshot.output["1"]).toBe("ECONNREFUSED,EADDRINUSE,ENOTCONN,EPIPE,,EINVAL,ENOTSOCK\n");
     expect(r.snapshot.output["2"]).toBe("EACCES\n");
   });
 

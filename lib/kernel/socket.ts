@@ -2,7 +2,7 @@ import { ByteQueue } from "./byte-queue";
 import { AF_INET, AF_UNIX, SHUT_RD, SHUT_RDWR, SHUT_WR, SIGPIPE, SOCK_DGRAM, SOCK_STREAM } from "./constants";
 import { fail } from "./errors";
 import { getFile, installFd, OpenFile, type FileOps } from "./fd";
-import { toBytes } from "./io";
+import { checkCount, sysRead, sysWrite, toBytes } from "./io";
 import type { Kernel } from "./kernel";
 import { checkAccess, isOwner, W, type IpcPerm } from "./perm";
 import { BLOCKED, type Process, type Request } from "./process";
@@ -263,18 +263,15 @@ export function sysAccept(k: Kernel, p: Process, r: Request): number | typeof BL
   return installFd(k, p, new OpenFile(conn));
 }
 
+// On a stream socket send/recv are write/read (after the ENOTSOCK check): one code path.
 export function sysSend(k: Kernel, p: Process, r: Request): number | typeof BLOCKED {
-  const { sock, of } = getSocket(p, r.args[0]);
-  const data = r.progress ? (r.progress as { bytes: Uint8Array }).bytes : toBytes(r.args[1]);
-  return sock.write(k, p, r, of, data);
+  getSocket(p, r.args[0]);
+  return sysWrite(k, p, r);
 }
 
 export function sysRecv(k: Kernel, p: Process, r: Request): string | typeof BLOCKED {
-  const { sock, of } = getSocket(p, r.args[0]);
-  const v = sock.read(k, p, r, of, (r.args[1] as number | undefined) ?? 65536);
-  if (v === BLOCKED) return v;
-  k.chargeCopy(p, v.length, sock.inet);
-  return utf8Decode(v);
+  getSocket(p, r.args[0]);
+  return sysRead(k, p, r);
 }
 
 export function sysSendto(k: Kernel, p: Process, r: Request): number | typeof BLOCKED {
@@ -285,14 +282,11 @@ export function sysSendto(k: Kernel, p: Process, r: Request): number | typeof BL
 
 export function sysRecvfrom(k: Kernel, p: Process, r: Request): { data: string; from: string } | typeof BLOCKED {
   const { sock, of } = getSocket(p, r.args[0]);
-  const max = (r.args[1] as number | undefined) ?? 65536;
   if (sock.stream) {
-    const v = sock.read(k, p, r, of, max);
-    if (v === BLOCKED) return v;
-    k.chargeCopy(p, v.length, sock.inet);
-    return { data: utf8Decode(v), from: sock.peer?.addr ?? "" };
+    const data = sysRead(k, p, r);
+    return data === BLOCKED ? data : { data, from: sock.peer?.addr ?? "" };
   }
-  const d = sock.recvDatagram(k, p, of, max);
+  const d = sock.recvDatagram(k, p, of, checkCount(r.args[1] ?? 65536));
   if (d === BLOCKED) return d;
   k.chargeCopy(p, d.data.length, sock.inet);
   return { data: utf8Decode(d.data), from: d.from };

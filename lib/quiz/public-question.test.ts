@@ -29,7 +29,12 @@ function explanationTexts(q: Question, seed: number): string[] {
 
 function keysDeep(v: unknown, acc: Set<string> = new Set()): Set<string> {
   if (Array.isArray(v)) v.forEach((x) => keysDeep(x, acc));
-  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) (acc.add(k), keysDeep(x, acc));
+  else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      acc.add(k);
+      keysDeep(x, acc);
+    }
+  }
   return acc;
 }
 

@@ -1,5 +1,7 @@
+import { Prng } from "../kernel/prng";
+
 /**
- * Small deterministic PRNG (mulberry32) and helpers. Used for generator
+ * The kernel's deterministic PRNG (mulberry32) with helpers. Used for generator
  * variants and for shuffling public questions; never for anything secret.
  */
 export interface Rng {
@@ -12,14 +14,8 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  const next = (): number => prng.float();
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -4,8 +4,9 @@ import { ApiError } from "../http/api-error";
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
 /**
- * Fixed-window counter in the database, so every web process shares it. The window start is
- * part of the key: incrementing is a single atomic upsert, and old windows are just stale rows.
+ * Fixed-window counter in the database, so every web process shares it (ADR 012). The window
+ * start is part of the key: incrementing is a single atomic upsert. Opening a new window
+ * deletes the name's earlier windows, so the table keeps about one row per active name.
  */
 export async function consumeRateLimit(db: Db, name: string, limit: number, windowMs: number, now = new Date()): Promise<RateLimitResult> {
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
@@ -22,6 +23,10 @@ export async function consumeRateLimit(db: Db, name: string, limit: number, wind
     // Two first requests raced to create the row: the loser increments the winner's.
     if ((error as { code?: string }).code !== "P2002") throw error;
     ({ count } = await db.rateLimit.update({ where: { key }, data: { count: { increment: 1 } }, select: { count: true } }));
+  }
+  if (count === 1) {
+    // Names never prefix one another (they end in a user id), so this prefix is the name's alone.
+    await db.rateLimit.deleteMany({ where: { key: { startsWith: `${name}:` }, windowStart: { lt: new Date(windowStart) } } });
   }
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now.getTime()) / 1000));
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds };

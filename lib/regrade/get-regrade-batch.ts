@@ -1,7 +1,6 @@
 import { db } from "../db";
 import { notFoundError } from "../http/api-error";
-
-const FINAL = new Set(["GRADED", "COMPILE_ERROR", "FAILED"]);
+import { isFinalSubmissionStatus } from "../submissions/final-statuses";
 
 /**
  * Progress of a regrade batch and the scores it changed. An item is done when its
@@ -24,7 +23,7 @@ export async function getRegradeBatch(courseId: string, batchId: string) {
   const items = batch.items.map((item) => {
     const s = item.submission;
     if (item.finishedAt) return { ...item, done: true };
-    const finished = s.gradeRun > item.gradeRun || (s.gradeRun === item.gradeRun && FINAL.has(s.status));
+    const finished = s.gradeRun > item.gradeRun || (s.gradeRun === item.gradeRun && isFinalSubmissionStatus(s.status));
     if (!finished) return { ...item, done: false };
     const superseded = s.gradeRun > item.gradeRun;
     return { ...item, done: true, newScore: superseded ? null : s.score, finalStatus: superseded ? "SUPERSEDED" : s.status, finishedAt: now, fresh: true };

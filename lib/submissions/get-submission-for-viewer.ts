@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { forbiddenError, notFoundError } from "../http/api-error";
 import type { CurrentUser } from "../auth/current-user";
-import { getSubmissionStatus } from "../grader/queue/get-submission-status";
+import { toStatusViews } from "../grader/queue/get-submission-status";
 
 async function isStaffFor(viewer: CurrentUser, studentId: string, courseId: string | null): Promise<boolean> {
   if (viewer.role === "ADMIN") return true;
@@ -29,10 +29,10 @@ export async function getSubmissionForViewer(viewer: CurrentUser, submissionId: 
 
   const visibility = submission.assignment?.testVisibility ?? "VISIBLE";
   const detailsVisible = staff || visibility === "VISIBLE" || (visibility === "AFTER_DUE" && submission.assignment!.dueAt <= new Date());
-  const status = await getSubmissionStatus(db(), submissionId);
+  const [status] = await toStatusViews(db(), [submission]);
   const report = submission.report ? (JSON.parse(submission.report) as Record<string, unknown>) : null;
   return {
-    ...status!,
+    ...status,
     id: submission.id,
     exercise: submission.exercise,
     assignmentId: submission.assignmentId,

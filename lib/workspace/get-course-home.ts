@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { lateness } from "../assignments/lateness";
+import { effectiveDeadlines, lateness } from "../assignments/lateness";
 
 type Attempt = { score: number | null; maxScore: number | null; late: boolean };
 
@@ -44,8 +44,7 @@ export async function getCourseHome(courseId: string, userId: string, now = new 
     description: course.description,
     assignments: course.assignments.map((a) => {
       const extension = a.extensions[0] ?? null;
-      const dueAt = extension?.dueAt ?? a.dueAt;
-      const lateUntil = extension ? (extension.lateUntil ?? extension.dueAt) : a.lateUntil;
+      const { dueAt, lateUntil } = effectiveDeadlines(a, extension);
       const href = a.kind === "EXERCISE" && a.exercise ? `/exercises/${a.exercise.slug}?assignment=${a.id}` : a.quiz ? `/quizzes/${a.quiz.topic}?assignment=${a.id}` : null;
       return {
         id: a.id,

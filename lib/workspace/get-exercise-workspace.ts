@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { lateness } from "../assignments/lateness";
+import { effectiveDeadlines, lateness } from "../assignments/lateness";
 import type { CurrentUser } from "../auth/current-user";
 import type { Lang } from "../grader/types";
 import { readExerciseContent } from "./read-exercise-content";
@@ -23,9 +23,8 @@ export async function getExerciseWorkspace(user: CurrentUser, slug: string, lang
     const enrollment = await db().enrollment.findUnique({ where: { courseId_userId: { courseId: row.courseId, userId: user.id } } });
     if (user.role !== "ADMIN" && (!enrollment || (!row.published && enrollment.role !== "INSTRUCTOR"))) return null;
     const extension = await db().extension.findUnique({ where: { assignmentId_userId: { assignmentId: row.id, userId: user.id } } });
-    const due = extension?.dueAt ?? row.dueAt;
-    const lateUntil = extension ? (extension.lateUntil ?? extension.dueAt) : row.lateUntil;
-    assignment = { id: row.id, title: row.title, dueAt: due.toISOString(), lateUntil: lateUntil?.toISOString() ?? null, state: lateness(row, extension, new Date()).state };
+    const { dueAt, lateUntil } = effectiveDeadlines(row, extension);
+    assignment = { id: row.id, title: row.title, dueAt: dueAt.toISOString(), lateUntil: lateUntil?.toISOString() ?? null, state: lateness(row, extension, new Date()).state };
   }
   const draft = await db().draft.findUnique({ where: { userId_exerciseId: { userId: user.id, exerciseId: exercise.id } } });
   return {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { exerciseManifestSchema, type ExerciseManifest } from "../grader/exercises/exercise-manifest";
 import type { Lang } from "../grader/types";
 import { projectPath } from "./bundling/project-path";
+import { isContentSlug } from "../content/content-slug";
 
 export type ExerciseContent = { manifest: ExerciseManifest; prompt: string; starter: string };
 
@@ -12,7 +13,7 @@ export type ExerciseContent = { manifest: ExerciseManifest; prompt: string; star
  * the hidden tests into the web process); null for an unknown slug.
  */
 export function readExerciseContent(slug: string, lang: Lang, root = projectPath("exercises")): ExerciseContent | null {
-  if (!/^[a-z0-9-]{1,64}$/.test(slug)) return null;
+  if (!isContentSlug(slug)) return null;
   const dir = path.join(root, slug);
   const read = (name: string) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name), "utf8") : null);
   const manifestText = read("exercise.json");

@@ -1,14 +1,16 @@
 /**
  * Grader benchmark (`npm run bench:grader`): prints one JSON object.
  *  - each exercise's reference-solution grading time (in-process, warm);
- *  - submit→graded latency p50/p95 and throughput through the real web app + embedded grader;
- *  - a deadline burst: 200 submissions within 1 s, time until all are graded, lost count,
+ *  - submit→graded latency p50/p95 and throughput through the real web app + embedded grader,
+ *    as a student sees it: POST, then the live status stream until the grade arrives;
+ *  - a deadline burst: 200 submissions within 1 s, each followed by its status stream; time
+ *    until all are graded and until the last student saw the grade, lost count,
  *    and web p95 during the burst;
  *  - the same submissions through a baseline that starts a fresh Node process per
  *    submission (`npm run grade`), side by side, with the ratio.
  * Options: --quick (smaller samples).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,14 +18,16 @@ import { createDb } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/password";
 import { gradeSource } from "../../lib/grader/grade-source";
 import { listExerciseSlugs, EXERCISES_DIR } from "../../lib/grader/exercises/load-exercise";
+import { FINAL_SUBMISSION_STATUSES } from "../../lib/submissions/final-statuses";
 import { HttpSession } from "../helpers/http-session";
+import { startApp } from "../helpers/start-app";
 
 const quick = process.argv.includes("--quick");
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3300;
 const base = `http://localhost:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ipclab-bench-"));
-const databaseUrl = `file:${path.join(dataDir, "bench.db")}`;
+const databaseUrl = `file:${path.join(dataDir, "ipclab.db")}`;
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 const percentile = (values: number[], p: number) => {
@@ -48,26 +52,6 @@ async function referenceLatencies() {
   return out;
 }
 
-function startServer(): ChildProcess {
-  const env = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, AUTH_URL: base, NEXTAUTH_URL: base, SUBMISSIONS_PER_MINUTE: "100000", DEMO_PASSWORD: "bench-password-1", NODE_ENV: "production" as const, GRADER_POLL_MS: "200" };
-  const child = spawn(process.execPath, ["scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child.stdout!.on("data", () => {});
-  child.stderr!.on("data", () => {});
-  return child;
-}
-
-async function waitHealthy() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // starting
-    }
-    await sleep(500);
-  }
-  throw new Error("server did not start");
-}
-
 async function makeStudents(n: number): Promise<HttpSession[]> {
   const db = createDb(databaseUrl);
   const passwordHash = await hashPassword("bench-password-1");
@@ -87,23 +71,55 @@ async function submit(session: HttpSession, slug: string, source: string): Promi
   return ((await r.json()) as { id: string }).id;
 }
 
+/** Follows the submission's live status stream (as the workspace does) until the grade is final. */
 async function untilGraded(session: HttpSession, id: string): Promise<void> {
-  for (;;) {
-    const r = (await (await session.fetch(`/api/submissions/${id}`)).json()) as { status: string };
-    if (r.status !== "QUEUED" && r.status !== "RUNNING") return;
-    await sleep(10);
+  const response = await session.fetch(`/api/submissions/${id}/events`);
+  if (!response.ok || !response.body) throw new Error(`status stream failed: ${response.status}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    text += chunk.value;
+    if (new RegExp(`"status":"(${FINAL_SUBMISSION_STATUSES.join("|")})"`).test(text)) return void reader.cancel();
   }
+  throw new Error(`the status stream of ${id} ended before the grade`);
 }
 
 async function sequentialLatency(sessions: HttpSession[], n: number) {
   const latencies: number[] = [];
+  const accepted: number[] = [];
+  const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const s = solutions[i % solutions.length];
     const t = performance.now();
-    await untilGraded(sessions[i % sessions.length], await submit(sessions[i % sessions.length], s.slug, s.source));
+    const id = await submit(sessions[i % sessions.length], s.slug, s.source);
+    accepted.push(performance.now() - t);
+    await untilGraded(sessions[i % sessions.length], id);
     latencies.push(performance.now() - t);
+    ids.push(id);
   }
-  return latencies;
+  return { latencies, accepted, ids };
+}
+
+/**
+ * Where the service's time goes, from the rows' own timestamps: waiting to be claimed,
+ * grading in the worker (the report's durationMs), and everything else between the claim
+ * and the recorded grade (IPC, pool hand-off, the completing transaction).
+ */
+async function phaseBreakdown(ids: string[]) {
+  const db = createDb(databaseUrl);
+  const rows = await db.submission.findMany({ where: { id: { in: ids } }, select: { submittedAt: true, startedAt: true, gradedAt: true, report: true } });
+  await db.$disconnect();
+  const queued: number[] = [];
+  const grading: number[] = [];
+  const recording: number[] = [];
+  for (const r of rows) {
+    if (!r.startedAt || !r.gradedAt || !r.report) continue;
+    const durationMs = (JSON.parse(r.report) as { durationMs: number }).durationMs;
+    queued.push(r.startedAt.getTime() - r.submittedAt.getTime());
+    grading.push(durationMs);
+    recording.push(r.gradedAt.getTime() - r.startedAt.getTime() - durationMs);
+  }
+  return { submittedToClaimedMs: summary(queued), gradingInWorkerMs: summary(grading), claimedToRecordedMinusGradingMs: summary(recording) };
 }
 
 async function burst(sessions: HttpSession[], total: number) {
@@ -120,27 +136,34 @@ async function burst(sessions: HttpSession[], total: number) {
     }
   })();
   const started = performance.now();
+  // Every student follows their submission's live status stream, as the workspace does.
+  const watching: Promise<void>[] = [];
   const ids = await Promise.all(
     Array.from({ length: total }, async (_, i) => {
       await sleep((i / total) * 1000);
       const pool = i % 2 ? starters : solutions;
       const s = pool[i % pool.length];
-      return submit(sessions[i % sessions.length], s.slug, s.source);
+      const session = sessions[i % sessions.length];
+      const id = await submit(session, s.slug, s.source);
+      watching.push(untilGraded(session, id));
+      return id;
     }),
   );
   const acceptedMs = performance.now() - started;
   let graded = 0;
   while (graded < total) {
-    graded = await db.submission.count({ where: { id: { in: ids }, status: { in: ["GRADED", "COMPILE_ERROR", "FAILED"] } } });
+    graded = await db.submission.count({ where: { id: { in: ids }, status: { in: [...FINAL_SUBMISSION_STATUSES] } } });
     if (performance.now() - started > 300_000) break;
     await sleep(100);
   }
   const allGradedMs = performance.now() - started;
+  const streams = await Promise.allSettled(watching);
+  const lastStudentSawGradeMs = performance.now() - started;
   bursting = false;
   await prober;
   const rows = await db.submission.count();
   await db.$disconnect();
-  return { submissions: total, acceptedWithinMs: Math.round(acceptedMs), allGradedMs: Math.round(allGradedMs), graded, lost: total - (rows - before) + (total - graded), webDuringBurst: summary(web) };
+  return { submissions: total, acceptedWithinMs: Math.round(acceptedMs), allGradedMs: Math.round(allGradedMs), lastStudentSawGradeMs: Math.round(lastStudentSawGradeMs), streamsFailed: streams.filter((s) => s.status === "rejected").length, graded, lost: total - (rows - before) + (total - graded), webDuringBurst: summary(web) };
 }
 
 function baseline(n: number) {
@@ -159,17 +182,21 @@ const result: Record<string, unknown> = { machine: { cpus: os.cpus().length, nod
 log("reference solutions (in-process)");
 result.referenceSolutionMs = await referenceLatencies();
 log("starting the app");
-const server = startServer();
+const server = startApp({ port: PORT, dataDir, env: { SUBMISSIONS_PER_MINUTE: "100000", DEMO_PASSWORD: "bench-password-1", GRADER_POLL_MS: "200" } });
 try {
-  await waitHealthy();
+  await server;
   const sessions = await makeStudents(quick ? 5 : 20);
   log("warm-up");
   await sequentialLatency(sessions, Math.min(4, solutions.length));
   log("sequential submit→graded latency");
   const n = quick ? 10 : 30;
   const seqStart = performance.now();
-  const seq = await sequentialLatency(sessions, n);
-  result.service = { submitToGradedMs: summary(seq), sequentialThroughputPerSecond: Number((n / ((performance.now() - seqStart) / 1000)).toFixed(2)) };
+  const { latencies: seq, accepted, ids: seqIds } = await sequentialLatency(sessions, n);
+  result.service = {
+    submitToGradedMs: summary(seq),
+    sequentialThroughputPerSecond: Number((n / ((performance.now() - seqStart) / 1000)).toFixed(2)),
+    phases: { postAcceptedMs: summary(accepted), ...(await phaseBreakdown(seqIds)) },
+  };
   log("deadline burst");
   result.burst = await burst(sessions, quick ? 50 : 200);
   log("baseline: a fresh Node process per submission");
@@ -186,7 +213,7 @@ try {
     ">=5x baseline": (result.speedupVsBaseline as number) >= 5,
   };
 } finally {
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
+  (await server.catch(() => null))?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(JSON.stringify(result, null, 2));

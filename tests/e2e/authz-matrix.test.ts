@@ -42,6 +42,7 @@ const MATRIX: Row[] = [
   { route: "/api/submissions", query: "?exercise=fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/submissions", method: "POST", body: { exercise: "Not A Slug", source: "x" }, expect: [401, 400, 400, 400, 400, 400] },
   { route: "/api/submissions/[submissionId]", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/api/submissions/[submissionId]/events", expect: [401, 200, 403, 200, 403, 200] },
   { route: "/api/signup", method: "POST", body: { name: "", email: "bad", password: "x", joinCode: "" }, expect: [400, 400, 400, 400, 400, 400] },
   // Lessons are public and static; quizzes need an account; an attempt is its owner's (and, for an assignment, the course staff's).
   { route: "/lessons/[lang]/[slug]", expect: [200, 200, 200, 200, 200, 200] },

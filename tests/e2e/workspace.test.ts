@@ -38,13 +38,25 @@ async function typeIntoEditor(text: string) {
   await page.keyboard.insertText(text);
 }
 
-/** Submits with the button and waits until that new submission (not an earlier one still shown) is graded. */
+/**
+ * Submits with the button and waits until that new submission (not an earlier one still
+ * shown) is graded. The grade must arrive through the live status stream, not by polling.
+ */
 async function submitAndWaitForGrade() {
   const results = page.getByTestId("submission-results");
   const previous = (await results.count()) ? await results.getAttribute("data-submission-id") : null;
+  const statusRequests: string[] = [];
+  const onRequest = (request: { url(): string }) => {
+    const url = new URL(request.url()).pathname;
+    if (url.startsWith("/api/submissions/")) statusRequests.push(url);
+  };
+  page.on("request", onRequest);
   await page.getByRole("button", { name: /Submit/ }).click();
   await expect.poll(async () => ((await results.count()) ? await results.getAttribute("data-submission-id") : null), { timeout: 20_000 }).not.toBe(previous);
   await expect.poll(() => page.getByTestId("submission-status").textContent(), { timeout: 60_000, interval: 300 }).toMatch(/Graded|Compile error|Grading failed/);
+  page.off("request", onRequest);
+  const id = await results.getAttribute("data-submission-id");
+  expect(statusRequests).toEqual([`/api/submissions/${id}/events`]);
 }
 
 beforeAll(async () => {

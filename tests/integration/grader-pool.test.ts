@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkerPool } from "@/lib/grader/pool/worker-pool";
@@ -86,5 +88,24 @@ describe("worker pool", () => {
     expect((await Promise.all(jobs)).map((r) => r.verdict)).toEqual(["graded", "graded"]);
     await closing;
     expect(local.pids()).toEqual([]);
+  });
+
+  it("runs workers, every thread of them included, at the configured lower CPU priority", async () => {
+    const nice = new WorkerPool({ size: 1, jobsPerWorker: 10, entry: ENTRY, niceness: 7 });
+    try {
+      const pid = await echoPid(nice);
+      expect(os.getPriority(pid)).toBe(7);
+      const tasks = `/proc/${pid}/task`;
+      if (fs.existsSync(tasks)) {
+        // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the ")" of the name).
+        const niceOf = (tid: string) => Number(fs.readFileSync(`${tasks}/${tid}/stat`, "utf8").split(") ")[1].split(" ")[16]);
+        const threads = fs.readdirSync(tasks);
+        expect(threads.length).toBeGreaterThan(1);
+        expect(threads.map(niceOf)).toEqual(threads.map(() => 7));
+      }
+      expect(os.getPriority(await echoPid(pool))).toBe(os.getPriority()); // the default: as the parent
+    } finally {
+      await nice.close();
+    }
   });
 });

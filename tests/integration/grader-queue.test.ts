@@ -7,8 +7,7 @@ import { claimNextSubmission } from "@/lib/grader/queue/claim-next-submission";
 import { completeSubmission } from "@/lib/grader/queue/complete-submission";
 import { startDispatcher } from "@/lib/grader/queue/dispatcher";
 import { enqueueSubmission } from "@/lib/grader/queue/enqueue-submission";
-import { getSubmissionStatus } from "@/lib/grader/queue/get-submission-status";
-import { queuePosition } from "@/lib/grader/queue/queue-position";
+import { getSubmissionStatuses } from "@/lib/grader/queue/get-submission-status";
 import { requestRegrade } from "@/lib/grader/queue/request-regrade";
 import { requeueExpiredLeases } from "@/lib/grader/queue/requeue-expired-leases";
 import type { GradeReport, TestReport } from "@/lib/grader/types";
@@ -179,12 +178,15 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
 
     it("reports queue positions and live status", async () => {
       const ids = await queued(3);
-      expect(await Promise.all(ids.map((id) => queuePosition(db, id)))).toEqual([1, 2, 3]);
+      const before = await getSubmissionStatuses(db, [ids[2], ids[0], ids[1], "missing"]);
+      expect(ids.map((id) => before.get(id)?.position)).toEqual([1, 2, 3]);
+      expect(before.has("missing")).toBe(false);
       const claim = (await claimNextSubmission(db, "g", LEASE_MS))!;
-      expect(await queuePosition(db, claim.id)).toBeNull();
-      expect(await getSubmissionStatus(db, ids[2])).toMatchObject({ status: "QUEUED", position: 2, attempts: 0 });
-      expect(await getSubmissionStatus(db, ids[0])).toMatchObject({ status: "RUNNING", position: null, attempts: 1 });
-      expect(await getSubmissionStatus(db, "missing")).toBeNull();
+      const statusOf = async (id: string) => (await getSubmissionStatuses(db, [id])).get(id) ?? null;
+      expect((await statusOf(claim.id))?.position).toBeNull();
+      expect(await statusOf(ids[2])).toMatchObject({ status: "QUEUED", position: 2, attempts: 0 });
+      expect(await statusOf(ids[0])).toMatchObject({ status: "RUNNING", position: null, attempts: 1 });
+      expect(await statusOf("missing")).toBeNull();
     });
 
     // One provider is enough for the dispatcher loop itself (forking a pool per provider is slow).

@@ -1,7 +1,8 @@
 /**
  * Two real grader processes (scripts/grader.ts) share one PostgreSQL; one is SIGKILLed
  * mid-job; every submission must still end GRADED, recorded exactly once. Run in both
- * transports: the database dispatcher (no Redis) and BullMQ on Redis.
+ * transports: the database dispatcher (no Redis) and BullMQ on Redis. With Redis, the
+ * graders' change notices must reach this process (as they reach web processes' live streams).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -12,6 +13,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { GradingQueue } from "@/lib/grader/queue/bullmq-grading-queue";
+import { closeSubmissionChanges, subscribeSubmissionChanges, SUBMISSION_CHANGES_CHANNEL } from "@/lib/submissions/submission-changes";
+import { Redis } from "ioredis";
 import { enqueueSubmission } from "@/lib/grader/queue/enqueue-submission";
 import { createTestDatabase, postgresAvailable } from "../helpers/test-database";
 
@@ -89,6 +92,7 @@ function scaleOutScenario(mode: "database" | "bullmq") {
   let drop: () => Promise<void>;
   let dataDir: string;
   const graders: Grader[] = [];
+  const unsubscribe: Array<() => void> = [];
   const queueName = `ipclab-test-${Date.now().toString(36)}-${mode}`;
 
   beforeAll(async () => {
@@ -96,6 +100,8 @@ function scaleOutScenario(mode: "database" | "bullmq") {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ipclab-grader-"));
   });
   afterAll(async () => {
+    unsubscribe.forEach((u) => u());
+    await closeSubmissionChanges();
     for (const g of graders) if (g.process.exitCode === null && g.process.signalCode === null) g.process.kill("SIGKILL");
     await drop?.();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -120,12 +126,22 @@ function scaleOutScenario(mode: "database" | "bullmq") {
     const exerciseId = (await db.exercise.create({ data: { slug: "pipe-basics", titleKo: "파이프", titleEn: "Pipes" } })).id;
     const queue = mode === "bullmq" ? new GradingQueue(REDIS_URL, queueName) : undefined;
     const ids: string[] = [];
+    const noticed = new Set<string>();
+    if (mode === "bullmq") {
+      // Listen on the channel before the first submission exists, as a web process does.
+      unsubscribe.push(subscribeSubmissionChanges("none-yet", () => {}, REDIS_URL));
+      const probe = new Redis(REDIS_URL);
+      await expect.poll(async () => ((await probe.pubsub("NUMSUB", SUBMISSION_CHANGES_CHANNEL)) as [string, number])[1], { timeout: 5000 }).toBeGreaterThan(0);
+      probe.disconnect();
+    }
     try {
       for (let i = 0; i < SUBMISSIONS; i++) {
         // The last two never reach Redis (as after a crash between the database write and
         // the add): in BullMQ mode the graders' periodic reconciliation must find them.
         const notify = i < SUBMISSIONS - 2 ? queue?.notifier() : undefined;
-        ids.push((await enqueueSubmission(db, { userId, exerciseId, source: `src-${i}` }, notify)).submissionId);
+        const id = (await enqueueSubmission(db, { userId, exerciseId, source: `src-${i}` }, notify)).submissionId;
+        ids.push(id);
+        if (mode === "bullmq") unsubscribe.push(subscribeSubmissionChanges(id, () => noticed.add(id), REDIS_URL));
       }
     } finally {
       await queue?.close();
@@ -165,6 +181,9 @@ function scaleOutScenario(mode: "database" | "bullmq") {
     const applied = graders.flatMap((g) => g.lines.filter((l) => l.event === "grader.completed" && l.applied === true).map((l) => l.submissionId));
     for (const id of ids) expect(applied.filter((a) => a === id).length).toBeLessThanOrEqual(1);
     expect(survivor.lines.some((l) => l.event === "grader.completed" && l.applied === true && l.submissionId === interrupted)).toBe(true);
+
+    // Every grade was announced across processes (the graders publish to Redis).
+    if (mode === "bullmq") await expect.poll(() => noticed.size, { timeout: 5000 }).toBe(SUBMISSIONS);
 
     // A clean stop drains and exits 0.
     survivor.process.kill("SIGTERM");

@@ -1,5 +1,6 @@
 import { z } from "zod";
+import { CONTENT_SLUG } from "@/lib/content/content-slug";
 
-/** Exercise slugs in URLs, as the submissions API accepts them. */
-export const exerciseSlug = z.string().regex(/^[a-z0-9-]{1,64}$/, "not an exercise slug");
+/** Exercise slugs in URLs and bodies (submissions, drafts, exercise routes). */
+export const exerciseSlug = z.string().regex(CONTENT_SLUG, "not an exercise slug");
 export const exerciseParams = z.strictObject({ slug: exerciseSlug });

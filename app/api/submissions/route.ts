@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireUser } from "@/lib/auth/require";
 import { apiHandler, readJson } from "@/lib/http/api-handler";
+import { MAX_SOURCE_REQUEST_BYTES } from "@/lib/grader/limits";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { listMySubmissions } from "@/lib/submissions/list-my-submissions";
 import { webGradeNotifier } from "@/lib/grader/web-grade-notifier";
@@ -8,7 +9,7 @@ import { createSubmissionBody, listSubmissionsQuery } from "./schema";
 
 export const POST = apiHandler(async (request) => {
   const user = await requireUser("api");
-  const body = await readJson(request, createSubmissionBody, 80 * 1024);
+  const body = await readJson(request, createSubmissionBody, MAX_SOURCE_REQUEST_BYTES);
   const created = await createSubmission(user, body, webGradeNotifier());
   return NextResponse.json(created, { status: 201 });
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { MAX_SOURCE_BYTES } from "@/lib/grader/limits";
+import { exerciseSlug } from "../exercises/schema";
 
 export const createSubmissionBody = z.strictObject({
-  exercise: z.string().regex(/^[a-z0-9-]{1,64}$/, "exercise must be an exercise slug"),
+  exercise: exerciseSlug,
   source: z
     .string()
     .min(1, "source must not be empty")
@@ -10,4 +11,4 @@ export const createSubmissionBody = z.strictObject({
   assignmentId: z.string().min(1).max(64).optional(),
 });
 
-export const listSubmissionsQuery = z.strictObject({ exercise: z.string().regex(/^[a-z0-9-]{1,64}$/) });
+export const listSubmissionsQuery = z.strictObject({ exercise: exerciseSlug });

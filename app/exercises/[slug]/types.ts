@@ -24,4 +24,3 @@ export type SubmissionView = {
   tests: Array<{ testId: string; title: string; passed: boolean; points: number; maxPoints: number; message: string; hidden: boolean; replay: string | null; trace: unknown }>;
 };
 
-export const FINAL_STATUSES: ReadonlyArray<SubmissionView["status"]> = ["GRADED", "COMPILE_ERROR", "FAILED"];

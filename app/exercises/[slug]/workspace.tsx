@@ -17,7 +17,8 @@ import { HistoryPanel } from "./history-panel";
 import { ResultsPanel } from "./results-panel";
 import type { Strings } from "./strings";
 import { TimelineView, type ShownTrace } from "./timeline-view";
-import { FINAL_STATUSES, type LocalRun, type SubmissionView } from "./types";
+import { isFinalSubmissionStatus } from "@/lib/submissions/final-statuses";
+import type { LocalRun, SubmissionView } from "./types";
 import { readLocalDraft, useDraft } from "./use-draft";
 
 const TS_WORKER_URL = "/api/exercises/workers/ts-worker.js";
@@ -169,33 +170,43 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
     }
   };
 
-  // Live status: poll until the grade is final, then show the first failing timeline and refresh the history.
+  // Live status: Server-Sent Events until the grade is final, then show the first failing
+  // timeline and refresh the history. Polling is the fallback when the stream is refused.
   useEffect(() => {
     if (!submissionId) return;
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Stream updates after the first carry only the status fields: merge them into the view.
+    const accept = (view: SubmissionView) => {
+      setSubmission((shown) => (shown?.id === view.id ? { ...shown, ...view } : view));
+      if (!isFinalSubmissionStatus(view.status)) return false;
+      stopped = true;
+      setSubmitting(false);
+      const failing = view.tests.find((t) => !t.passed && t.trace);
+      if (failing) show({ title: failing.title, trace: failing.trace as ShownTrace["trace"] });
+      loadHistory();
+      return true;
+    };
     const poll = async () => {
       try {
         const response = await fetch(`/api/submissions/${submissionId}`, { cache: "no-store" });
-        if (response.ok && !stopped) {
-          const view = (await response.json()) as SubmissionView;
-          setSubmission(view);
-          if (FINAL_STATUSES.includes(view.status)) {
-            setSubmitting(false);
-            const failing = view.tests.find((t) => !t.passed && t.trace);
-            if (failing) show({ title: failing.title, trace: failing.trace as ShownTrace["trace"] });
-            loadHistory();
-            return;
-          }
-        }
+        if (response.ok && !stopped && accept((await response.json()) as SubmissionView)) return;
       } catch {
         // A dropped request: try again on the next tick.
       }
       if (!stopped) timer = setTimeout(poll, POLL_MS);
     };
-    void poll();
+    const events = new EventSource(`/api/submissions/${submissionId}/events`);
+    events.addEventListener("update", (event) => {
+      if (!stopped && accept(JSON.parse((event as MessageEvent<string>).data) as SubmissionView)) events.close();
+    });
+    events.onerror = () => {
+      // EventSource reconnects by itself after a dropped connection; CLOSED means it gave up.
+      if (events.readyState === EventSource.CLOSED && !stopped) void poll();
+    };
     return () => {
       stopped = true;
+      events.close();
       clearTimeout(timer);
     };
   }, [submissionId, loadHistory, show]);

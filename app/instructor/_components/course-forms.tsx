@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import type { CourseFields } from "@/lib/courses/create-course";
 import type { Lang } from "@/lib/i18n/messages";
 import { tr } from "./messages";
 import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
 
-type CourseFields = { code: string; title: string; description: string };
 
 function fieldsOf(form: HTMLFormElement): CourseFields {
   const data = new FormData(form);

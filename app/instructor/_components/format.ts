@@ -11,3 +11,8 @@ export function formatDate(d: Date | string | null): string {
 export function formatScore(n: number | null): string {
   return n === null ? "—" : String(Math.round(n * 100) / 100);
 }
+
+/** A late penalty (a fraction) as a whole-percent deduction: 0.25 → "−25%". */
+export function formatPenalty(p: number): string {
+  return `−${Math.round(p * 100)}%`;
+}

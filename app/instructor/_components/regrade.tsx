@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Lang } from "@/lib/i18n/messages";
 import type { RegradeScope } from "@/lib/regrade/regrade-scope";
+import { formatScore } from "./format";
 import { tr } from "./messages";
 import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
@@ -39,8 +40,6 @@ type Batch = {
   failed: number;
   changed: Array<{ submissionId: string; student: { name: string; email: string }; previousScore: number | null; newScore: number | null }>;
 };
-
-const fmt = (n: number | null) => (n === null ? "—" : String(Math.round(n * 100) / 100));
 
 /** Polls a regrade batch once a second until every submission is done, then lists the changed scores. */
 export function RegradeProgress({ lang, courseId, batchId }: { lang: Lang; courseId: string; batchId: string }) {
@@ -108,8 +107,8 @@ export function RegradeProgress({ lang, courseId, batchId }: { lang: Lang; cours
                         <td>
                           <a href={`/instructor/courses/${courseId}/submissions/${c.submissionId}`}>{c.submissionId.slice(-8)}</a>
                         </td>
-                        <td>{fmt(c.previousScore)}</td>
-                        <td>{fmt(c.newScore)}</td>
+                        <td>{formatScore(c.previousScore)}</td>
+                        <td>{formatScore(c.newScore)}</td>
                       </tr>
                     ))}
                   </tbody>

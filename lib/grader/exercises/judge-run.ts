@@ -2,15 +2,28 @@ import type { Snapshot } from "../../kernel";
 
 type Check = ((snapshot: Snapshot) => string | null | undefined) | undefined;
 
-/**
- * A test's verdict on one finished run, from a JSON copy of its snapshot. A check that throws
- * on a strange snapshot fails the test; it never crashes the grader (or the browser's Run).
- */
-export function judgeRun(check: Check, snapshotJson: string): string | null {
+function judgeSnapshot(check: Check, snapshot: unknown): string | null {
   if (!check) return null;
   try {
-    return check(JSON.parse(snapshotJson) as Snapshot) ?? null;
+    return check(snapshot as Snapshot) || null;
   } catch (error) {
     return `the result could not be checked (${String((error as Error)?.message ?? error)})`;
   }
+}
+
+/**
+ * A test's verdicts on a batch of finished runs, from a JSON copy of their snapshots (an
+ * array), one verdict per run, as JSON. A check that throws on a strange snapshot fails that
+ * run; it never crashes the grader (or the browser's Run). Anything but an array of
+ * snapshots fails every run it claims to be.
+ */
+export function judgeRuns(check: Check, snapshotsJson: string): string {
+  let snapshots: unknown;
+  try {
+    snapshots = JSON.parse(snapshotsJson);
+  } catch {
+    snapshots = null;
+  }
+  if (!Array.isArray(snapshots)) return JSON.stringify(["the runs could not be checked (malformed snapshots)"]);
+  return JSON.stringify(snapshots.map((s) => judgeSnapshot(check, s)));
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { exerciseManifestSchema, type ExerciseManifest } from "./exercise-manifest";
 import type { TestDefinition } from "./test-definition";
+import { isContentSlug } from "../../content/content-slug";
 
 export const EXERCISES_DIR = path.resolve(import.meta.dirname, "../../../exercises");
 
@@ -28,7 +29,7 @@ async function importTests(file: string): Promise<TestDefinition[]> {
 }
 
 async function load(slug: string, root: string): Promise<LoadedExercise> {
-  if (!/^[a-z0-9-]+$/.test(slug)) throw new ExerciseError(`unknown exercise "${slug}"`);
+  if (!isContentSlug(slug)) throw new ExerciseError(`unknown exercise "${slug}"`);
   const dir = path.join(root, slug);
   const manifestFile = path.join(dir, "exercise.json");
   if (!fs.existsSync(manifestFile)) throw new ExerciseError(`unknown exercise "${slug}"`);

@@ -1,4 +1,5 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import type { GradeProgress, GradeReport, GradeRequest } from "../types";
 import { isWorkerMessage, type ParentMessage } from "./worker-messages";
 import { workerEnvironment } from "./worker-environment";
@@ -10,7 +11,27 @@ export type WorkerSpawnOptions = {
   cwd: string;
   /** V8 heap cap of the worker process (isolates have their own, smaller limits). */
   memoryMb: number;
+  /**
+   * CPU niceness (0–19) of the process and every thread it starts, so that on a shared
+   * machine the web server stays responsive while graders saturate the cores. 0 = as the parent.
+   */
+  niceness?: number;
 };
+
+/** nice(1), where the platform has it (Linux, macOS); elsewhere workers run at normal priority. */
+const NICE = ["/usr/bin/nice", "/bin/nice"].find((p) => fs.existsSync(p));
+
+/**
+ * The worker's command line. Niceness is set by exec'ing through nice(1) rather than by the
+ * worker itself: on Linux it is per thread, and V8's and isolated-vm's threads would keep
+ * the priority they were born with.
+ */
+function workerCommand(options: WorkerSpawnOptions): [string, string[]] {
+  // tsx runs our TypeScript directly; isolated-vm requires --no-node-snapshot.
+  const node = [process.execPath, "--no-node-snapshot", "--import", "tsx", `--max-old-space-size=${options.memoryMb}`, options.entry];
+  if (!options.niceness || !NICE) return [node[0], node.slice(1)];
+  return [NICE, ["-n", String(options.niceness), ...node]];
+}
 
 export type WorkerExit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -33,13 +54,9 @@ export class PoolWorker {
   private hasExited = false;
 
   constructor(options: WorkerSpawnOptions) {
-    this.process = fork(options.entry, [], {
-      cwd: options.cwd,
-      // tsx runs our TypeScript directly; isolated-vm requires --no-node-snapshot.
-      execArgv: ["--no-node-snapshot", "--import", "tsx", `--max-old-space-size=${options.memoryMb}`],
-      env: workerEnvironment(),
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    const [command, args] = workerCommand(options);
+    // spawn with an "ipc" channel is what fork() does, but lets nice(1) come first.
+    this.process = spawn(command, args, { cwd: options.cwd, env: workerEnvironment(), stdio: ["ignore", "inherit", "inherit", "ipc"] });
 
     let markReady!: () => void;
     let failStart!: (error: Error) => void;

@@ -19,6 +19,8 @@ export type WorkerPoolOptions = {
   timeoutMs?: number;
   /** Heap cap of each worker process. */
   memoryMb?: number;
+  /** CPU niceness of the worker processes (GRADER_NICE); 0 keeps the parent's priority. */
+  niceness?: number;
   log?: GraderLog;
 };
 
@@ -66,6 +68,7 @@ export class WorkerPool {
       entry: DEFAULT_WORKER_ENTRY,
       timeoutMs: DEFAULT_TIMEOUT_MS,
       memoryMb: DEFAULT_MEMORY_MB,
+      niceness: 0,
       log: silentLog,
       ...options,
     };
@@ -120,7 +123,7 @@ export class WorkerPool {
   }
 
   private spawnWorker(): void {
-    const worker = new PoolWorker({ entry: this.options.entry, cwd: PROJECT_ROOT, memoryMb: this.options.memoryMb });
+    const worker = new PoolWorker({ entry: this.options.entry, cwd: PROJECT_ROOT, memoryMb: this.options.memoryMb, niceness: this.options.niceness });
     this.workers.add(worker);
     worker.ready.then(
       () => {

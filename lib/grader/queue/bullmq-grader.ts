@@ -19,6 +19,7 @@ export type BullmqGraderOptions = {
   /** How often QUEUED rows are checked for a missing BullMQ job. */
   reconcileMs?: number;
   log: GraderLog;
+  onChange?: (submissionId: string) => void;
 };
 
 /** How many QUEUED rows one reconciliation round looks at (oldest first). */
@@ -32,7 +33,7 @@ const RECONCILE_BATCH = 500;
  * may record them, so every run is recorded once.
  */
 export async function startBullmqGrader(options: BullmqGraderOptions) {
-  const { db, pool, owner, leaseMs, maxAttempts, log } = options;
+  const { db, pool, owner, leaseMs, maxAttempts, log, onChange } = options;
   const queue = new GradingQueue(options.redisUrl, options.queueName);
 
   async function reconcile(): Promise<void> {
@@ -60,15 +61,18 @@ export async function startBullmqGrader(options: BullmqGraderOptions) {
       if (!row || row.gradeRun !== gradeRun || row.status !== SubmissionStatus.RUNNING) return "nothing to do: finished, superseded or gone";
       // Still RUNNING under another grader: this is a retried job of a grader that may
       // have died. Its lease decides; recover it if expired, else look again when it ends.
-      const { requeued } = await requeueExpiredLeases(db, new Date(), { maxAttempts });
-      if (requeued.some((r) => r.submissionId === submissionId)) claim = await claimSubmission(db, { id: submissionId, gradeRun }, owner, leaseMs);
+      const now = new Date();
+      if (!row.leaseUntil || row.leaseUntil < now) {
+        const { requeued } = await requeueExpiredLeases(db, now, { maxAttempts });
+        if (requeued.some((r) => r.submissionId === submissionId)) claim = await claimSubmission(db, { id: submissionId, gradeRun }, owner, leaseMs);
+      }
       if (!claim) {
         await job.moveToDelayed(Math.max(Date.now(), row.leaseUntil?.getTime() ?? 0) + 100, token);
         throw new DelayedError();
       }
     }
     log("grader.claimed", { submissionId, gradeRun, attempt: claim.attempts, owner });
-    const result = await gradeClaimedSubmission(claim, { db, pool, leaseMs, maxAttempts, log });
+    const result = await gradeClaimedSubmission(claim, { db, pool, leaseMs, maxAttempts, log, onChange });
     // An internal error sent the row back to QUEUED: let BullMQ retry the job (backoff).
     if (result?.applied && result.status === SubmissionStatus.QUEUED) throw new Error("grader internal error; retrying");
     if (result === null) throw new Error("grader shutting down; job released");

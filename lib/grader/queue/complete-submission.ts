@@ -78,10 +78,13 @@ export async function completeSubmission(
   }));
 }
 
+/** The grade run's results replace the previous run's, in two statements whatever the number of tests. */
 async function replaceTestResults(tx: Db, submissionId: string, report: GradeReport): Promise<void> {
-  await tx.testResult.deleteMany({ where: { submissionId, testId: { notIn: report.tests.map((t) => t.id) } } });
-  for (const test of report.tests) {
-    const fields = {
+  await tx.testResult.deleteMany({ where: { submissionId } });
+  await tx.testResult.createMany({
+    data: report.tests.map((test) => ({
+      submissionId,
+      testId: test.id,
       title: test.title,
       passed: test.passed,
       points: test.points,
@@ -90,11 +93,6 @@ async function replaceTestResults(tx: Db, submissionId: string, report: GradeRep
       hidden: test.hidden,
       trace: test.trace === undefined ? null : JSON.stringify(test.trace),
       replay: test.replay ?? null,
-    };
-    await tx.testResult.upsert({
-      where: { submissionId_testId: { submissionId, testId: test.id } },
-      create: { submissionId, testId: test.id, ...fields },
-      update: fields,
-    });
-  }
+    })),
+  });
 }

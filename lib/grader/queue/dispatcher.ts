@@ -16,6 +16,7 @@ export type DispatcherOptions = {
   leaseMs?: number;
   maxAttempts?: number;
   log?: GraderLog;
+  onChange?: (submissionId: string) => void;
 };
 
 export type Dispatcher = {
@@ -23,27 +24,31 @@ export type Dispatcher = {
   notify(): void;
   /** Stops claiming, waits for the jobs in flight to be recorded. */
   stop(): Promise<void>;
-  inFlight(): number;
 };
 
 /**
  * The embedded queue's consumer (no Redis): keeps the pool busy with QUEUED submissions
- * from the database. Each round recovers expired leases, then claims while the pool has
- * a free worker. Several dispatchers (processes, machines) can share one database: the
+ * from the database. Each round recovers expired leases (at most once per pollMs: a lease
+ * cannot expire faster than that matters), then claims while the pool has a free worker. Several dispatchers (processes, machines) can share one database: the
  * claims are race-free. It wakes on notify(), on a finished job, or every pollMs.
  */
-export function startDispatcher({ pool, db, owner, pollMs = 1000, leaseMs = 30_000, maxAttempts = DEFAULT_MAX_ATTEMPTS, log = silentLog }: DispatcherOptions): Dispatcher {
+export function startDispatcher({ pool, db, owner, pollMs = 1000, leaseMs = 30_000, maxAttempts = DEFAULT_MAX_ATTEMPTS, log = silentLog, onChange }: DispatcherOptions): Dispatcher {
   const wakeup = createWakeup();
   const running = new Set<Promise<unknown>>();
   let stopping = false;
+  let lastRecovery = -Infinity;
 
   async function fillPool(): Promise<void> {
-    await requeueExpiredLeases(db, new Date(), { maxAttempts });
+    // Rounds also start on every notify() and finished job: during a rush, hundreds a minute.
+    if (performance.now() - lastRecovery >= pollMs) {
+      lastRecovery = performance.now();
+      await requeueExpiredLeases(db, new Date(), { maxAttempts });
+    }
     while (!stopping && running.size < pool.size) {
       const claim = await claimNextSubmission(db, owner, leaseMs);
       if (!claim) return;
       log("grader.claimed", { submissionId: claim.id, gradeRun: claim.gradeRun, attempt: claim.attempts, owner });
-      const job = gradeClaimedSubmission(claim, { db, pool, leaseMs, maxAttempts, log })
+      const job = gradeClaimedSubmission(claim, { db, pool, leaseMs, maxAttempts, log, onChange })
         .catch((error: unknown) => log("grader.job-failed", { submissionId: claim.id, error: String(error) }))
         .finally(() => {
           running.delete(job);
@@ -67,7 +72,6 @@ export function startDispatcher({ pool, db, owner, pollMs = 1000, leaseMs = 30_0
 
   return {
     notify: () => wakeup.notify(),
-    inFlight: () => running.size,
     async stop() {
       stopping = true;
       wakeup.notify();

@@ -10,7 +10,15 @@ import { recordProgress } from "./record-progress";
 import { releaseSubmission } from "./release-submission";
 import { renewLease } from "./renew-lease";
 
-export type GradeClaimedOptions = { db: Db; pool: WorkerPool; leaseMs: number; maxAttempts: number; log: GraderLog };
+export type GradeClaimedOptions = {
+  db: Db;
+  pool: WorkerPool;
+  leaseMs: number;
+  maxAttempts: number;
+  log: GraderLog;
+  /** Told after each change to the row (claimed, progress, recorded), for live status streams. */
+  onChange?: (submissionId: string) => void;
+};
 
 /** Progress is written to the row at most this often per submission. */
 const PROGRESS_WRITE_INTERVAL_MS = 500;
@@ -21,7 +29,8 @@ const PROGRESS_WRITE_INTERVAL_MS = 500;
  * database dispatcher and the BullMQ worker. Returns null when the pool shut down and the
  * submission was handed back to the queue.
  */
-export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, pool, leaseMs, maxAttempts, log }: GradeClaimedOptions): Promise<CompletionResult | null> {
+export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, pool, leaseMs, maxAttempts, log, onChange = () => {} }: GradeClaimedOptions): Promise<CompletionResult | null> {
+  onChange(claim.id);
   const heartbeat = setInterval(() => {
     renewLease(db, claim, leaseMs).then(
       (held) => held || log("grader.lease-lost", { submissionId: claim.id, gradeRun: claim.gradeRun }),
@@ -29,7 +38,10 @@ export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, poo
     );
   }, Math.max(100, Math.floor(leaseMs / 3)));
   const progress = throttleLatest((p: Parameters<typeof recordProgress>[2]) => {
-    recordProgress(db, claim, p).catch((error: unknown) => log("grader.progress-failed", { submissionId: claim.id, error: String(error) }));
+    recordProgress(db, claim, p).then(
+      () => onChange(claim.id),
+      (error: unknown) => log("grader.progress-failed", { submissionId: claim.id, error: String(error) }),
+    );
   }, PROGRESS_WRITE_INTERVAL_MS);
 
   let report: GradeReport;
@@ -38,6 +50,7 @@ export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, poo
   } catch (error) {
     if (!(error instanceof PoolClosedError)) throw error;
     await releaseSubmission(db, claim);
+    onChange(claim.id);
     return null;
   } finally {
     clearInterval(heartbeat);
@@ -45,6 +58,7 @@ export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, poo
   }
 
   const result = await completeSubmission(db, claim, withExerciseDefaults(report, claim), { maxAttempts });
+  if (result.applied) onChange(claim.id);
   log("grader.completed", { submissionId: claim.id, gradeRun: claim.gradeRun, attempt: claim.attempts, verdict: report.verdict, ...result });
   return result;
 }

@@ -24,6 +24,11 @@ export const graderEnvSchema = z.object({
   GRADER_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** Heap cap (--max-old-space-size) of each worker process. */
   GRADER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  /**
+   * CPU niceness of worker processes: below the web server's priority, so pages and submits
+   * stay fast while a deadline rush keeps every core grading. 0 = same priority.
+   */
+  GRADER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type GraderConfig = {
@@ -38,6 +43,7 @@ export type GraderConfig = {
   maxAttempts: number;
   pollMs: number;
   workerMemoryMb: number;
+  workerNiceness: number;
 };
 
 export function graderConfig(source: Record<string, string | undefined> = process.env): GraderConfig {
@@ -58,6 +64,7 @@ export function graderConfig(source: Record<string, string | undefined> = proces
     maxAttempts: g.GRADER_MAX_ATTEMPTS,
     pollMs: g.GRADER_POLL_MS,
     workerMemoryMb: g.GRADER_WORKER_MEMORY_MB,
+    workerNiceness: g.GRADER_NICE,
   };
 }
 

@@ -8,10 +8,12 @@ function isBusy(error: unknown): boolean {
 
 /**
  * Runs a database write, retrying while the database is busy. SQLite allows one writer at
- * a time: when several processes (web app and graders) write the same file, the loser of
- * the lock gets SQLITE_BUSY at once, since the connection sets no busy timeout. Our
- * writes are short, so a jittered retry succeeds within milliseconds. PostgreSQL waits on
- * row locks itself and never gets here.
+ * a time. The connection's busy timeout (lib/db.ts) makes a plain write wait for the lock,
+ * but a transaction that read first and then wants to write cannot wait: when another
+ * process wrote in between, SQLite answers SQLITE_BUSY at once (waiting could deadlock).
+ * completeSubmission is such a transaction, and a statement can still outlast the timeout
+ * in a rush. Our writes are short, so a jittered retry succeeds within milliseconds.
+ * PostgreSQL waits on row locks itself and never gets here.
  */
 export async function retryWhenBusy<T>(write: () => Promise<T>): Promise<T> {
   for (let tries = 1; ; tries++) {

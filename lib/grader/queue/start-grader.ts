@@ -4,6 +4,7 @@ import { WorkerPool } from "../pool/worker-pool";
 import { startBullmqGrader } from "./bullmq-grader";
 import { startDispatcher } from "./dispatcher";
 import type { GraderConfig } from "./grader-config";
+import { closeSubmissionChanges, publishSubmissionChange } from "../../submissions/submission-changes";
 
 export type RunningGrader = {
   mode: "bullmq" | "database";
@@ -27,10 +28,12 @@ export async function startGrader(config: GraderConfig, owner: string, log: Grad
     entry: config.workerEntry,
     timeoutMs: config.jobTimeoutMs,
     memoryMb: config.workerMemoryMb,
+    niceness: config.workerNiceness,
     log,
   });
   await pool.ready();
-  const common = { db, pool, owner, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, log };
+  const onChange = (submissionId: string) => publishSubmissionChange(submissionId, config.redisUrl);
+  const common = { db, pool, owner, leaseMs: config.leaseMs, maxAttempts: config.maxAttempts, log, onChange };
   const dispatcher = config.redisUrl ? null : startDispatcher({ ...common, pollMs: config.pollMs });
   const source = dispatcher ?? (await startBullmqGrader({ ...common, redisUrl: config.redisUrl!, queueName: config.queueName }));
   return {
@@ -42,6 +45,7 @@ export async function startGrader(config: GraderConfig, owner: string, log: Grad
       await source.stop();
       await pool.close();
       await db.$disconnect();
+      await closeSubmissionChanges();
     },
   };
 }

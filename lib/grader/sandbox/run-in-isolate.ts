@@ -15,12 +15,106 @@ export type SandboxJob = {
   tests: HarnessTest[];
   seed: number;
   limits: SandboxLimits;
-  /** Host-side judge of one run: test index and the run's snapshot as JSON. */
-  check: (testIndex: number, snapshotJson: string) => string | null;
+  /**
+   * Host-side judge of a batch of runs of one test: the test's index and the runs' snapshots
+   * as a JSON array; returns one verdict (failure message or null) per run, as a JSON array.
+   */
+  judge: (testIndex: number, snapshotsJson: string) => string;
   onProgress?: (testsDone: number, testsTotal: number, schedulesExplored: number) => void;
 };
 
 const CPU_POLL_MS = 10;
+/** Schedules of each of the kernel's example programs run to warm a prepared isolate. */
+const WARM_UP_SCHEDULES = 5;
+/** Trusted set-up gets this long before the isolate is given up on. */
+const SETUP_TIMEOUT_MS = 5000;
+
+/** An isolate with the kernel and harness loaded: all that precedes student code except, maybe, the lockdown. */
+type LoadedIsolate = { isolate: ivm.Isolate; context: ivm.Context; harness: ivm.Reference; memoryMb: number; locked: boolean };
+
+async function call(loaded: LoadedIsolate, name: string, args: unknown[] = []): Promise<unknown> {
+  const fn = await loaded.harness.get(name, { reference: true });
+  return fn.apply(loaded.harness.derefInto(), args, { timeout: SETUP_TIMEOUT_MS, result: { promise: true, copy: true } });
+}
+
+async function loadIsolate(memoryMb: number): Promise<LoadedIsolate> {
+  const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+  try {
+    const context = await isolate.createContext();
+    await (await isolate.compileScript(harnessBundle(), { filename: "ipclab:kernel.js" })).run(context, { timeout: SETUP_TIMEOUT_MS });
+    const harness = await context.global.get("__ipclabHarness", { reference: true });
+    await context.global.delete("__ipclabHarness");
+    return { isolate, context, harness, memoryMb, locked: false };
+  } catch (error) {
+    if (!isolate.isDisposed) isolate.dispose();
+    throw error;
+  }
+}
+
+/** Freezes the intrinsics: must happen before any student code is even evaluated. */
+async function lockDown(loaded: LoadedIsolate): Promise<void> {
+  if (loaded.locked) return;
+  await call(loaded, "lockdown");
+  loaded.locked = true;
+}
+
+type Spare = { memoryMb: number; taken: boolean; ready: Promise<LoadedIsolate | null> };
+
+let prepareAhead = false;
+let spare: Spare | null = null;
+
+/**
+ * Loads the next job's isolate now, then warms its JIT one example program at a time until
+ * a job takes it: a worker that waits gets a warm isolate, one that is busy (a deadline
+ * rush) wastes at most a slice of warm-up on it.
+ */
+function prepareSpare(memoryMb: number): void {
+  const s: Spare = { memoryMb, taken: false, ready: Promise.resolve(null) };
+  s.ready = (async () => {
+    const loaded = await loadIsolate(memoryMb);
+    for (let i = 0; !s.taken; i++) {
+      if (!(await call(loaded, "warmUp", [i, WARM_UP_SCHEDULES]))) {
+        await lockDown(loaded);
+        break;
+      }
+    }
+    return loaded;
+  })().catch(() => null); // a failed spare: the job builds its own isolate
+  spare = s;
+}
+
+/**
+ * From now on, the next job's isolate is prepared while the worker waits (see
+ * prepareSpare). Each isolate still serves exactly one submission. For grader worker
+ * processes; one-off runs (the CLI) do not need it.
+ */
+export function prepareIsolatesAhead(memoryMb = 64): void {
+  prepareAhead = true;
+  if (!spare) prepareSpare(memoryMb);
+}
+
+/** The prepared spare if it fits the job's memory limit, else a fresh isolate; locked down either way. */
+async function takeIsolate(memoryMb: number): Promise<LoadedIsolate> {
+  const s = spare;
+  spare = null;
+  let loaded: LoadedIsolate | null = null;
+  if (s) {
+    s.taken = true;
+    loaded = await s.ready;
+    if (loaded && (loaded.memoryMb !== memoryMb || loaded.isolate.isDisposed)) {
+      if (!loaded.isolate.isDisposed) loaded.isolate.dispose();
+      loaded = null;
+    }
+  }
+  loaded ??= await loadIsolate(memoryMb);
+  try {
+    await lockDown(loaded);
+  } catch (error) {
+    if (!loaded.isolate.isDisposed) loaded.isolate.dispose();
+    throw error;
+  }
+  return loaded;
+}
 
 /**
  * Runs one submission's tests in a fresh isolate with memory, CPU-time and wall-clock limits
@@ -30,9 +124,17 @@ const CPU_POLL_MS = 10;
  */
 export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
-  const isolate = new ivm.Isolate({ memoryLimit: job.limits.memoryMb });
-  const cpuMs = () => (isolate.isDisposed ? lastCpuMs : (lastCpuMs = Number(isolate.cpuTime) / 1e6));
+  let ready: LoadedIsolate;
+  try {
+    ready = await takeIsolate(job.limits.memoryMb);
+  } catch (error) {
+    return { kind: "error", reason: `the sandbox could not be set up: ${String((error as Error)?.message ?? error)}`, cpuMs: 0, wallMs: performance.now() - started };
+  }
+  const { isolate, context, harness } = ready;
+  // Preparing the isolate (trusted code) is not the submission's CPU time.
+  const cpuAtStart = Number(isolate.cpuTime) / 1e6;
   let lastCpuMs = 0;
+  const cpuMs = () => (isolate.isDisposed ? lastCpuMs : (lastCpuMs = Number(isolate.cpuTime) / 1e6 - cpuAtStart));
   const wallMs = () => performance.now() - started;
   let limitHit: string | null = null;
   const watchdog = setInterval(() => {
@@ -44,24 +146,16 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   watchdog.unref?.();
 
   try {
-    const context = await isolate.createContext();
-    await (await isolate.compileScript(harnessBundle(), { filename: "ipclab:kernel.js" })).run(context, { timeout: job.limits.wallMs });
-    const harness = await context.global.get("__ipclabHarness", { reference: true });
     const run = await harness.get("run", { reference: true });
-    await context.global.delete("__ipclabHarness");
-
     const installStudent = await harness.get("installStudent", { reference: true });
-    // Freeze the intrinsics before any student code is even evaluated.
-    await (await harness.get("lockdown", { reference: true })).apply(harness.derefInto(), [], { timeout: job.limits.wallMs });
-
     // The student's CommonJS module, wrapped so each process gets a fresh instance.
     const wrapped = `(function (require, module, exports, console) {${job.js}\n})`;
     const factory = await (await isolate.compileScript(wrapped, { filename: "solution.js" })).run(context, { reference: true, timeout: job.limits.wallMs });
     await installStudent.apply(harness.derefInto(), [factory.derefInto()], { timeout: job.limits.wallMs });
 
-    const checkRef = new ivm.Reference((i: number, snapshotJson: string) => job.check(i, snapshotJson));
+    const judgeRef = new ivm.Reference((i: number, snapshotsJson: string) => job.judge(i, snapshotsJson));
     const progressRef = new ivm.Reference((done: number, total: number, explored: number) => job.onProgress?.(done, total, explored));
-    const json = (await run.apply(undefined, [JSON.stringify(job.tests), job.seed, checkRef, progressRef], {
+    const json = (await run.apply(undefined, [JSON.stringify(job.tests), job.seed, judgeRef, progressRef], {
       result: { promise: true, copy: true },
       timeout: job.limits.wallMs,
     })) as string;
@@ -80,5 +174,6 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   } finally {
     clearInterval(watchdog);
     if (!isolate.isDisposed) isolate.dispose();
+    if (prepareAhead) prepareSpare(job.limits.memoryMb);
   }
 }

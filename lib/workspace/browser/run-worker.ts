@@ -10,7 +10,7 @@ import type { Scenario, ExploreSettings } from "../../grader/exercises/test-defi
 import type { Localized } from "../../grader/types";
 import type { Snapshot, Trace } from "../../kernel";
 import { replayOnly, shownTraces } from "./kernel-shim";
-import { judgeRun } from "../../grader/exercises/judge-run";
+import { judgeRuns } from "../../grader/exercises/judge-run";
 
 type BrowserTest = { id: string; title?: Localized; message?: Localized; scenario: Scenario; explore: ExploreSettings; check?: (s: Snapshot) => string | null | undefined };
 
@@ -56,10 +56,10 @@ scope.onmessage = async (event: MessageEvent<RunRequest>) => {
     // The same CommonJS wrapper the sandbox uses; indirect eval keeps the worker's scope out of reach.
     const factory = (0, eval)(`(function (require, module, exports, console) {${request.js}\n})`);
     harness.installStudent(factory);
-    const check = { applySync: (_: unknown, [i, json]: [number, string]) => judgeRun(tests[i].check, json), applyIgnored() {} };
+    const judge = { applySync: (_: unknown, [i, json]: [number, string]) => judgeRuns(tests[i].check, json), applyIgnored() {} };
     const progress = { applySync() {}, applyIgnored: (_: unknown, [done, total, explored]: number[]) => scope.postMessage({ type: "progress", done, total, explored }) };
     const harnessTests: HarnessTest[] = tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: t.explore }));
-    const results = JSON.parse(await harness.run(JSON.stringify(harnessTests), request.seed, check, progress)) as HarnessResult[];
+    const results = JSON.parse(await harness.run(JSON.stringify(harnessTests), request.seed, judge, progress)) as HarnessResult[];
     const traces = shownTraces();
     scope.postMessage({
       type: "done",

@@ -4,6 +4,7 @@ import type { Plugin } from "esbuild";
 import { exerciseManifestSchema } from "../../grader/exercises/exercise-manifest";
 import { loadEsbuild } from "./load-esbuild";
 import { projectPath } from "./project-path";
+import { isContentSlug } from "../../content/content-slug";
 
 export type TestSuite = "public" | "hidden";
 
@@ -34,7 +35,7 @@ function refuseSecrets(exerciseDir: string): Plugin {
  * a CommonJS module for the server only (see loadTestScenarios).
  */
 export async function bundleExerciseTests(slug: string, suite: TestSuite, root = projectPath("exercises")): Promise<string> {
-  if (!/^[a-z0-9-]+$/.test(slug)) throw new Error(`unknown exercise "${slug}"`);
+  if (!isContentSlug(slug)) throw new Error(`unknown exercise "${slug}"`);
   const dir = path.join(root, slug);
   const manifestFile = path.join(dir, "exercise.json");
   if (!fs.existsSync(manifestFile)) throw new Error(`unknown exercise "${slug}"`);

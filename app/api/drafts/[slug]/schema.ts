@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_SOURCE_BYTES } from "@/lib/grader/limits";
 
-export const draftParams = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/, "not an exercise slug") });
+export { exerciseParams as draftParams } from "../../exercises/schema";
 
 /** A draft may be empty (the student cleared the editor), but no larger than a submission. */
 export const saveDraftBody = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTENT_SLUG } from "@/lib/content/content-slug";
 
 const date = z.coerce.date({ error: "must be a date (ISO 8601)" });
 const optionalLimit = z.number().int().min(1).max(10_000).nullable();
@@ -20,7 +21,7 @@ export const assignmentSettings = z.strictObject({
 export const createAssignmentBody = assignmentSettings
   .extend({
     kind: z.enum(["EXERCISE", "QUIZ"]),
-    content: z.string().regex(/^[a-z0-9-]{1,64}$/, "content must be an exercise or quiz slug"),
+    content: z.string().regex(CONTENT_SLUG, "content must be an exercise or quiz slug"),
     latePenaltyPerDay: assignmentSettings.shape.latePenaltyPerDay.default(0),
     attemptPolicy: assignmentSettings.shape.attemptPolicy.default("BEST"),
     maxAttempts: optionalLimit.default(null),

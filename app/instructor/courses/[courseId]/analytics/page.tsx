@@ -17,11 +17,12 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
   const { courseId } = await params;
   const { course } = await requireCourseInstructor(courseId);
   const [assignments, students, lang] = await Promise.all([loadCourseAssignments(courseId), studentsOfCourse(courseId), currentLang()]);
+  const studentIds = students.map((s) => s.id);
   const [distribution, failing, timeline, mastery] = await Promise.all([
-    analyticsScoreDistribution(assignments, students),
+    analyticsScoreDistribution(assignments, studentIds),
     analyticsFailingTests(assignments),
     analyticsSubmissionTimeline(assignments),
-    analyticsTopicMastery(students),
+    analyticsTopicMastery(studentIds),
   ]);
   const topicTitle = new Map(loadLessons().map((l) => [l.topic, l.title[lang]]));
   return (

@@ -1,5 +1,6 @@
 import { requireCourseInstructor } from "@/lib/auth/require";
 import { exportGradebookCsv } from "@/lib/gradebook/export-gradebook-csv";
+import { exportFileName } from "@/lib/gradebook/export-file-name";
 import { apiHandler } from "@/lib/http/api-handler";
 
 type Ctx = { params: Promise<{ courseId: string }> };
@@ -12,7 +13,7 @@ export const GET = apiHandler<Ctx>(async (_request, { params }) => {
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${course.code.replace(/[^A-Za-z0-9._-]/g, "_")}-grades.csv"`,
+      "content-disposition": `attachment; filename="${exportFileName(course.code, "grades.csv")}"`,
       "cache-control": "no-store",
     },
   });

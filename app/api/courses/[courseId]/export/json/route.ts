@@ -1,5 +1,6 @@
 import { requireCourseInstructor } from "@/lib/auth/require";
 import { exportCourseJson } from "@/lib/gradebook/export-course-json";
+import { exportFileName } from "@/lib/gradebook/export-file-name";
 import { apiHandler } from "@/lib/http/api-handler";
 
 type Ctx = { params: Promise<{ courseId: string }> };
@@ -11,7 +12,7 @@ export const GET = apiHandler<Ctx>(async (_request, { params }) => {
   return new Response(JSON.stringify(await exportCourseJson(courseId), null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="${course.code.replace(/[^A-Za-z0-9._-]/g, "_")}-course.json"`,
+      "content-disposition": `attachment; filename="${exportFileName(course.code, "course.json")}"`,
       "cache-control": "no-store",
     },
   });

@@ -3,7 +3,7 @@ import { requireCourseInstructor } from "@/lib/auth/require";
 import { getStudentGrades } from "@/lib/gradebook/get-student-grades";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { CourseNav } from "../../../../_components/course-nav";
-import { formatDate, formatScore } from "../../../../_components/format";
+import { formatDate, formatPenalty, formatScore } from "../../../../_components/format";
 import { tr } from "../../../../_components/messages";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { OverrideForm } from "../../../../_components/override-form";
@@ -30,7 +30,7 @@ export default async function StudentGradesPage({ params, searchParams }: { para
           <h2 id={`a-${a.id}`}>{a.title}</h2>
           <p>
             {tr(lang, "finalScore")}: <strong data-testid={`final-${a.id}`}>{formatScore(a.grade.score)}</strong> / {formatScore(a.grade.maxScore)}
-            {a.grade.late && <span className="form-error"> · {tr(lang, "late")} (−{Math.round(a.grade.penalty * 100)}%)</span>}
+            {a.grade.late && <span className="form-error"> · {tr(lang, "late")} ({formatPenalty(a.grade.penalty)})</span>}
             {a.grade.overridden && <span className="badge">{tr(lang, "overrideMark")}</span>} · {tr(lang, "policy")}: {a.attemptPolicy === "BEST" ? tr(lang, "best") : tr(lang, "last")} · {tr(lang, "dueAt")}: {formatDate(a.dueAt)}
             {a.extension && (
               <>
@@ -66,7 +66,7 @@ export default async function StudentGradesPage({ params, searchParams }: { para
                         {formatScore(s.score)} / {formatScore(s.maxScore)}
                         {s.id === a.grade.countedAttemptId && <span className="badge">✓</span>}
                       </td>
-                      <td>{s.late ? `${tr(lang, "late")} −${Math.round(s.latePenalty * 100)}%` : ""}</td>
+                      <td>{s.late ? `${tr(lang, "late")} ${formatPenalty(s.latePenalty)}` : ""}</td>
                       <td>
                         <Link href={`${base}/submissions/${s.id}`}>{tr(lang, "view")}</Link>
                       </td>

@@ -3,7 +3,7 @@ import { requireCourseInstructor } from "@/lib/auth/require";
 import { getCourseSubmission } from "@/lib/gradebook/get-course-submission";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { CourseNav } from "../../../../_components/course-nav";
-import { formatDate, formatScore } from "../../../../_components/format";
+import { formatDate, formatPenalty, formatScore } from "../../../../_components/format";
 import { tr } from "../../../../_components/messages";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
@@ -23,7 +23,7 @@ export default async function SubmissionPage({ params, searchParams }: { params:
       <p>
         <Link href={`/instructor/courses/${courseId}/grades/${s.user.id}`}>{s.user.name}</Link> · {tr(lang, "submittedAt")}: {formatDate(s.submittedAt)} · {tr(lang, "status")}:{" "}
         <strong data-testid="submission-status">{s.live.status.toLowerCase()}</strong> · {tr(lang, "score")}: <strong data-testid="submission-score">{formatScore(s.score)}</strong> / {formatScore(s.maxScore)}
-        {s.late && ` · ${tr(lang, "late")} −${Math.round(s.latePenalty * 100)}%`}
+        {s.late && ` · ${tr(lang, "late")} ${formatPenalty(s.latePenalty)}`}
         {s.stale && " · stale"}
       </p>
       <p>
