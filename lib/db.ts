@@ -1,7 +1,7 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { databaseKind, sqliteFileUrl } from "./database/database-url";
+import { databaseKind, sqliteFileUrl, type DatabaseKind } from "./database/database-url";
 import { createPgAdapter } from "./database/pg-adapter";
 import { env } from "./env";
 
@@ -11,11 +11,16 @@ import { env } from "./env";
  */
 export type Db = SqliteClient;
 
+const kinds = new WeakMap<Db, DatabaseKind>();
+
 export function createDb(url: string): Db {
   if (databaseKind(url) === "postgresql") {
-    return new PostgresClient({ adapter: createPgAdapter(url) }) as unknown as Db;
+    const client = new PostgresClient({ adapter: createPgAdapter(url) }) as unknown as Db;
+    kinds.set(client, "postgresql");
+    return client;
   }
   const client = new SqliteClient({ adapter: new PrismaLibSQL({ url: sqliteFileUrl(url) }) });
+  kinds.set(client, "sqlite");
   // Several processes share the file (web app, graders, CLI scripts): wait for a lock instead
   // of failing at once with SQLITE_BUSY, and let readers proceed while one process writes.
   // The adapter runs statements in order, so these precede the caller's first query.
@@ -35,6 +40,11 @@ export function setDb(client: Db): void {
 export function db(): Db {
   globalForDb.ipclabDb ??= createDb(env().DATABASE_URL);
   return globalForDb.ipclabDb;
+}
+
+/** Which database a client talks to, for the few queries whose SQL differs between them. */
+export function dbKind(client: Db = db()): DatabaseKind {
+  return kinds.get(client) ?? "sqlite";
 }
 
 export * from "./generated/sqlite/enums";

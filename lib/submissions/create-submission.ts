@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { env } from "../env";
-import { ApiError, forbiddenError, notFoundError } from "../http/api-error";
+import { ApiError, notFoundError } from "../http/api-error";
+import { requireAssignmentAccess } from "../assignments/assignment-access";
 import { lateness } from "../assignments/lateness";
 import { enforceRateLimit } from "../rate-limit/consume-rate-limit";
 import { enqueueSubmission } from "../grader/queue/enqueue-submission";
@@ -22,9 +23,7 @@ export async function createSubmission(user: CurrentUser, input: CreateSubmissio
   if (input.assignmentId) {
     const assignment = await db().assignment.findUnique({ where: { id: input.assignmentId } });
     if (!assignment || assignment.exerciseId !== exercise.id) throw notFoundError("Assignment");
-    const enrollment = await db().enrollment.findUnique({ where: { courseId_userId: { courseId: assignment.courseId, userId: user.id } } });
-    if (!enrollment && user.role !== "ADMIN") throw forbiddenError();
-    if (!assignment.published && enrollment?.role !== "INSTRUCTOR") throw notFoundError("Assignment");
+    await requireAssignmentAccess(db(), assignment, user);
     const extension = await db().extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: user.id } } });
     const when = lateness(assignment, extension, new Date());
     if (when.state === "not-open") throw new ApiError(403, `This assignment opens at ${assignment.opensAt.toISOString()}.`);

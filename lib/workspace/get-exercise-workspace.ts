@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { assignmentAccess } from "../assignments/assignment-access";
 import { effectiveDeadlines, lateness } from "../assignments/lateness";
 import type { CurrentUser } from "../auth/current-user";
 import type { Lang } from "../grader/types";
@@ -20,8 +21,7 @@ export async function getExerciseWorkspace(user: CurrentUser, slug: string, lang
   if (assignmentId) {
     const row = await db().assignment.findUnique({ where: { id: assignmentId } });
     if (!row || row.exerciseId !== exercise.id) return null;
-    const enrollment = await db().enrollment.findUnique({ where: { courseId_userId: { courseId: row.courseId, userId: user.id } } });
-    if (user.role !== "ADMIN" && (!enrollment || (!row.published && enrollment.role !== "INSTRUCTOR"))) return null;
+    if ((await assignmentAccess(db(), row, user)) !== "allowed") return null;
     const extension = await db().extension.findUnique({ where: { assignmentId_userId: { assignmentId: row.id, userId: user.id } } });
     const { dueAt, lateUntil } = effectiveDeadlines(row, extension);
     assignment = { id: row.id, title: row.title, dueAt: dueAt.toISOString(), lateUntil: lateUntil?.toISOString() ?? null, state: lateness(row, extension, new Date()).state };

@@ -81,6 +81,12 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(late.rows.map((r) => r.name)).toEqual(["Ahn, Jisoo"]);
       const search = await getGradebook(courseId, gradebookQuery.parse({ q: "S2" }));
       expect(search.rows.map((r) => r.email)).toEqual(["S2@example.com"]);
+      // Any case, on both databases (PostgreSQL's LIKE is case-sensitive), and in the paged and the sorted-by-score views.
+      for (const sort of ["name", `a:${hw1}`]) {
+        const lower = await getGradebook(courseId, gradebookQuery.parse({ q: "ahn, JI", sort }));
+        expect(lower.rows.map((r) => r.name)).toEqual(["Ahn, Jisoo"]);
+        expect((await getGradebook(courseId, gradebookQuery.parse({ q: "s2@EXAMPLE", sort }))).rows.map((r) => r.email)).toEqual(["S2@example.com"]);
+      }
     });
 
     it("an extension granted afterwards removes the penalty; the latest override wins", async () => {
