@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { submissionCompiler } from "./compile/submission-compiler";
-import { TypeCheckThread, TypeCheckTimeout } from "./compile/type-check-thread";
+import type { SubmissionCompiler } from "./compile/compile-typescript";
+import { CompilerThread, CompileTimeout } from "./compile/compiler-thread";
+import type { CompilerMethod } from "./compile/compiler-worker";
 import { judgeRuns } from "./exercises/judge-run";
 import { EXERCISES_DIR, listExerciseSlugs, loadExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";
@@ -10,35 +11,45 @@ import { prepareIsolatesAhead, runInIsolate } from "./sandbox/run-in-isolate";
 import type { CompileReport, Diagnostic, GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
 import { MAX_SOURCE_BYTES } from "./limits";
 
-let typeCheckThread: TypeCheckThread | null = null;
+let compilerThread: CompilerThread | null = null;
 
 /**
  * For a long-lived grader worker process (called once, before warmUpGrader):
- * - type checks that do not block grading run on a thread of their own, so the main
- *   thread stays free for the isolate's verdict calls and the limit watchdog while a
- *   large submission is type-checked;
+ * - the compiler runs on a thread of its own, so the main thread stays free for the
+ *   isolate's verdict calls and the limit watchdog while a large submission is
+ *   type-checked, and never loads TypeScript;
  * - each next submission's isolate is prepared and warmed while the worker waits.
  */
 export function prepareForServing(): void {
-  typeCheckThread ??= new TypeCheckThread();
+  compilerThread ??= new CompilerThread();
   prepareIsolatesAhead();
 }
 
 /**
- * Type errors as warnings: on the type-check thread if there is one (bounded by the
- * exercise's wall-clock limit), else here, and here too if the thread crashed.
+ * One compiler call: on the compiler thread if there is one (bounded by `timeoutMs`), else
+ * on this thread (the CLI, tests), and here too if the thread crashed. TypeScript is loaded
+ * into this thread only then.
  */
-async function typeWarnings(source: string, timeoutMs: number): Promise<Diagnostic[]> {
-  if (typeCheckThread) {
+async function compiler<M extends CompilerMethod>(method: M, args: Parameters<SubmissionCompiler[M]>, timeoutMs: number): Promise<ReturnType<SubmissionCompiler[M]>> {
+  if (compilerThread) {
     try {
-      return await typeCheckThread.typeDiagnostics(source, "warning", timeoutMs);
+      return await compilerThread.call(method, args, timeoutMs);
     } catch (error) {
-      if (error instanceof TypeCheckTimeout) {
-        return [{ severity: "warning", line: 1, column: 1, code: "TYPECHECK-TIMEOUT", message: `The type check took longer than ${timeoutMs / 1000} s, so type errors are not reported. Grading is not affected.` }];
-      }
+      if (error instanceof CompileTimeout) throw error;
     }
   }
-  return submissionCompiler().typeDiagnostics(source, "warning");
+  const local = (await import("./compile/submission-compiler")).submissionCompiler();
+  return (local[method] as (...a: Parameters<SubmissionCompiler[M]>) => ReturnType<SubmissionCompiler[M]>).apply(local, args);
+}
+
+/** Type errors as warnings, unless the check overruns `timeoutMs`: then one warning saying so. */
+async function typeWarnings(source: string, timeoutMs: number): Promise<Diagnostic[]> {
+  try {
+    return await compiler("typeDiagnostics", [source, "warning"], timeoutMs);
+  } catch (error) {
+    if (!(error instanceof CompileTimeout)) throw error;
+    return [{ severity: "warning", line: 1, column: 1, code: "TYPECHECK-TIMEOUT", message: `The type check took longer than ${timeoutMs / 1000} s, so type errors are not reported. Grading is not affected.` }];
+  }
 }
 
 function reportTests(tests: TestDefinition[], hidden: boolean, results: Array<{ passed: boolean; failure: string | null; schedulesExplored: number; replay?: string; trace?: unknown }>, lang: Lang): TestReport[] {
@@ -88,20 +99,26 @@ export async function gradeSource(
   if (Buffer.byteLength(request.source) > MAX_SOURCE_BYTES) {
     return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [{ severity: "error", line: 1, column: 1, code: "SIZE", message: `The source is larger than ${MAX_SOURCE_BYTES / 1024} KiB.` }] }, tests: [], schedulesExplored: 0 });
   }
-  const compiler = submissionCompiler();
+  const { wallMs } = manifest.limits;
   const blocking = manifest.typecheck === "block";
   let compile: CompileReport;
   let js: string;
-  if (blocking) {
-    const compiled = compiler.compile(request.source, { typecheck: true });
-    if (!compiled.report.ok || compiled.js === null) return finish({ verdict: "compile-error", score: 0, compile: compiled.report, tests: [], schedulesExplored: 0 });
-    compile = compiled.report;
-    js = compiled.js;
-  } else {
-    const emitted = compiler.transpile(request.source);
-    if (emitted.syntaxErrors.length) return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: emitted.syntaxErrors }, tests: [], schedulesExplored: 0 });
-    js = emitted.js;
-    compile = { ok: true, diagnostics: [] };
+  try {
+    if (blocking) {
+      const compiled = await compiler("compile", [request.source, { typecheck: true }], wallMs);
+      if (!compiled.report.ok || compiled.js === null) return finish({ verdict: "compile-error", score: 0, compile: compiled.report, tests: [], schedulesExplored: 0 });
+      compile = compiled.report;
+      js = compiled.js;
+    } else {
+      const emitted = await compiler("transpile", [request.source], wallMs);
+      if (emitted.syntaxErrors.length) return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: emitted.syntaxErrors }, tests: [], schedulesExplored: 0 });
+      js = emitted.js;
+      compile = { ok: true, diagnostics: [] };
+    }
+  } catch (error) {
+    if (!(error instanceof CompileTimeout)) throw error;
+    const diagnostic: Diagnostic = { severity: "error", line: 1, column: 1, code: "COMPILE-TIMEOUT", message: `Compiling took longer than ${wallMs / 1000} s.` };
+    return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [diagnostic] }, tests: [], schedulesExplored: 0 });
   }
 
   // One isolate runs all the tests: later tests run on code the JIT warmed up in earlier ones.
@@ -116,7 +133,7 @@ export async function gradeSource(
   });
   // Type errors that do not block grading are computed while the isolate runs on its
   // thread, so they cost the student no waiting.
-  if (!blocking) compile = { ok: true, diagnostics: await typeWarnings(request.source, manifest.limits.wallMs) };
+  if (!blocking) compile = { ok: true, diagnostics: await typeWarnings(request.source, wallMs) };
   const outcome = await running;
   if (outcome.kind !== "ok") {
     const failed = tests.map(() => ({ passed: false, failure: outcome.reason, schedulesExplored: 0 }));
@@ -147,9 +164,8 @@ export async function gradeSource(
  * never enter a sandbox. About half a second per worker process.
  */
 export async function warmUpGrader(root = EXERCISES_DIR): Promise<void> {
-  // With a type-check thread, this thread only transpiles (until an exercise blocks on type
-  // errors): loading the standard library's types here too would cost ~100 MB for nothing.
-  if (!typeCheckThread) submissionCompiler().warmUp();
+  // With a compiler thread, TypeScript stays out of this thread (see `compiler`).
+  if (!compilerThread) (await import("./compile/submission-compiler")).submissionCompiler().warmUp();
   harnessBundle();
   for (const slug of listExerciseSlugs(root)) {
     const starter = path.join(root, slug, "starter.ts");

@@ -11,7 +11,7 @@ import type { GradeReport } from "@/lib/grader/types";
  */
 const root = path.resolve(import.meta.dirname, "exercises");
 
-const CORRECT = `
+export const CORRECT = `
 import { shmget, shmat, spawn, waitpid } from "ipc";
 export async function main(n: number) {
   const a = await spawn(worker, [n]);
@@ -22,6 +22,17 @@ export async function worker(n: number) {
   const cell = await shmat(await shmget(0x42, 1, 0));
   for (let i = 0; i < n; i++) await cell.fetchAdd(0, 1);
 }
+`;
+
+/**
+ * A type-level bomb: the 40,320 permutations of eight letters, compared as a union. Checking
+ * it takes seconds (about 10 on the 2-core CI machine); transpiling it takes a millisecond.
+ */
+export const TYPE_BOMB = `
+type Perm<T, U = T> = [T] extends [never] ? [] : T extends unknown ? [T, ...Perm<Exclude<U, T>>] : never;
+type All = Perm<"a" | "b" | "c" | "d" | "e" | "f" | "g" | "h">;
+const all = null as unknown as All;
+const notA: Exclude<All, ["a", ...unknown[]]> = all;
 `;
 
 /** A correct program with extra code run first in `main` (or at module level with `top`). */

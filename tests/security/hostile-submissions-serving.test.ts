@@ -3,20 +3,57 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradeSource, prepareForServing, warmUpGrader } from "@/lib/grader/grade-source";
-import { describeHostileSubmissions } from "./hostile-cases";
+import { CORRECT, describeHostileSubmissions, TYPE_BOMB } from "./hostile-cases";
 
-// As a grader worker process serves: isolates prepared and warmed ahead, type checks on their own thread.
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+// As a grader worker process serves: isolates prepared and warmed ahead, the compiler on its own thread.
 prepareForServing();
 
-describeHostileSubmissions("prepared, warmed isolates and the type-check thread, as a worker serves");
+describeHostileSubmissions("prepared, warmed isolates and the compiler thread, as a worker serves");
+
+describe("the compiler thread", () => {
+  it("grades a type-level bomb on time, with a warning that its types went unchecked, then checks the next submission's types", async () => {
+    const fixtures = path.join(import.meta.dirname, "exercises");
+    const bomb = await gradeSource({ exercise: "shared-counter", source: CORRECT + TYPE_BOMB }, undefined, { root: fixtures });
+    expect(bomb).toMatchObject({ verdict: "graded", score: 100 });
+    expect(bomb.compile.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "TYPECHECK-TIMEOUT" })]);
+    expect(bomb.durationMs).toBeLessThan(bomb.limits.wallMs + 1000); // bounded by the wall-clock limit, not the ~10 s check
+    const next = await gradeSource({ exercise: "shared-counter", source: `${CORRECT}\nconst wrong: number = "seven";\n` }, undefined, { root: fixtures });
+    expect(next).toMatchObject({ verdict: "graded", score: 100 });
+    expect(next.compile.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "TS2322" })]);
+  }, 30_000);
+
+  it("keeps TypeScript out of a serving worker's main thread (it costs ~150 MB there)", () => {
+    // Records every resolution of "typescript" on the main thread (module hooks are per thread).
+    const script = `import { registerHooks } from "node:module";
+      const loaded = [];
+      registerHooks({ resolve(specifier, context, next) { if (specifier === "typescript") loaded.push(specifier); return next(specifier, context); } });
+      const { gradeSource, prepareForServing, warmUpGrader } = await import("./lib/grader/grade-source.ts");
+      if (process.argv[1] === "serving") prepareForServing();
+      await warmUpGrader();
+      const report = await gradeSource({ exercise: "fix-the-race", source: "export async function main() { const x: number = 'a'; }" });
+      console.log(JSON.stringify({ loaded: loaded.length, codes: report.compile.diagnostics.map((d) => d.code) }));
+      process.exit(0);`;
+    const run = (mode: string) => {
+      const r = spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--input-type=module", "-e", script, mode], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { loaded: number; codes: string[] };
+    };
+    expect(run("serving")).toEqual({ loaded: 0, codes: ["TS2322"] });
+    // The check can see a load: without the thread (as the CLI runs) TypeScript is loaded here.
+    const cli = run("cli");
+    expect(cli.codes).toEqual(["TS2322"]);
+    expect(cli.loaded).toBeGreaterThan(0);
+  }, 120_000);
+});
 
 describe("prepared isolates grade exactly like fresh ones", () => {
   it("gives a buggy submission the same failures, counterexamples and replay tokens as the CLI", async () => {
-    const root = path.resolve(import.meta.dirname, "../..");
-    const mutant = path.join(root, "exercises/fix-the-race/mutants/check-outside-the-lock.ts");
+    const mutant = path.join(ROOT, "exercises/fix-the-race/mutants/check-outside-the-lock.ts");
     await warmUpGrader();
     const served = await gradeSource({ exercise: "fix-the-race", source: fs.readFileSync(mutant, "utf8"), seed: 7 });
-    const cli = spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/grade.ts", "fix-the-race", mutant, "--json", "--seed", "7"], { cwd: root, encoding: "utf8" });
+    const cli = spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "scripts/grade.ts", "fix-the-race", mutant, "--json", "--seed", "7"], { cwd: ROOT, encoding: "utf8" });
     expect(cli.status, cli.stderr).toBe(0);
     const fresh = JSON.parse(cli.stdout) as { score: number; schedulesExplored: number; tests: Array<{ id: string; passed: boolean; replay?: string }> };
     const summary = (r: typeof fresh) => ({ score: r.score, schedulesExplored: r.schedulesExplored, tests: r.tests.map((t) => [t.id, t.passed, t.replay ?? null]) });
