@@ -137,4 +137,9 @@ const ls: Builtin = async (ipc, args) => {
   return status;
 };
 
-export const BUILTINS: Record<string, Builtin> = { cat, grep, wc, sort, head, ls };
+const BUILTINS: Record<string, Builtin> = { cat, grep, wc, sort, head, ls };
+
+/** The built-in program called `name` (own keys only: "constructor" is not a program). */
+export function builtinNamed(name: string): Builtin | undefined {
+  return Object.prototype.hasOwnProperty.call(BUILTINS, name) ? BUILTINS[name] : undefined;
+}

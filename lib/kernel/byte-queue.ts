@@ -15,12 +15,11 @@ export class ByteQueue {
   /** Appends as many bytes as fit; returns how many were taken. */
   push(src: Uint8Array, from = 0, count = src.length - from): number {
     const n = Math.min(count, this.free);
-    const cap = this.capacity;
-    let tail = (this.head + this.length) % cap;
-    for (let i = 0; i < n; i++) {
-      this.buf[tail] = src[from + i];
-      tail = tail + 1 === cap ? 0 : tail + 1;
-    }
+    const tail = (this.head + this.length) % this.capacity;
+    // At most two block copies: up to the end of the ring, then from its start.
+    const first = Math.min(n, this.capacity - tail);
+    this.buf.set(src.subarray(from, from + first), tail);
+    this.buf.set(src.subarray(from + first, from + n), 0);
     this.length += n;
     return n;
   }
@@ -28,11 +27,10 @@ export class ByteQueue {
   shift(max: number): Uint8Array {
     const n = Math.min(max, this.length);
     const out = new Uint8Array(n);
-    const cap = this.capacity;
-    for (let i = 0; i < n; i++) {
-      out[i] = this.buf[this.head];
-      this.head = this.head + 1 === cap ? 0 : this.head + 1;
-    }
+    const first = Math.min(n, this.capacity - this.head);
+    out.set(this.buf.subarray(this.head, this.head + first), 0);
+    out.set(this.buf.subarray(0, n - first), first);
+    this.head = (this.head + n) % this.capacity;
     this.length -= n;
     return out;
   }

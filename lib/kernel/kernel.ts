@@ -2,7 +2,7 @@ import { COST, newCounters } from "./cost-model";
 import { cloneValue, type JsonValue } from "./clone";
 import { Errno, IpcError, fail, type ErrnoCode } from "./errors";
 import { SA_RESTART, SIGALRM, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, signalName } from "./constants";
-import { closeAllFds, inheritFds, installFd, OpenFile } from "./fd";
+import { closeAllFds, closeFd, inheritFds, installFd, OpenFile } from "./fd";
 import { Prng } from "./prng";
 import { BLOCKED, Process, Request, type ExitStatus, type SyscallImpl, type WaitInfo } from "./process";
 import { TraceRecorder, toTraceJson, type TraceEvent } from "./trace";
@@ -12,7 +12,7 @@ import { MsgTable } from "./msgqueue";
 import { ShmTable } from "./shm";
 import { SemTable } from "./sem";
 import { SocketTable } from "./socket";
-import { BUILTINS } from "./builtins";
+import { builtinNamed } from "./builtins";
 import { makeIpc, type Ipc } from "./ipc-api";
 import { utf8Decode } from "./utf8";
 
@@ -190,10 +190,7 @@ export class Kernel {
       name = entry;
       // Top-level entries are resolved when the process starts (the module does not exist yet).
       const mod = parent && parent !== this.kproc ? parent.module : null;
-      if (mod && typeof mod[entry] !== "function") {
-        if (!Object.prototype.hasOwnProperty.call(BUILTINS, entry)) fail("ENOENT", `no program named "${entry}"`);
-        builtin = BUILTINS[entry] as Process["builtin"];
-      }
+      if (mod && typeof mod[entry] !== "function") builtin = (builtinNamed(entry) as Process["builtin"]) ?? fail("ENOENT", `no program named "${entry}"`);
     }
     const stdio = [opts.stdin, opts.stdout, opts.stderr].map((fd) => (fd === undefined ? undefined : parent?.fds[fd] ?? fail("EBADF")));
     const isTop = !parent || parent === this.kproc;
@@ -213,18 +210,10 @@ export class Kernel {
     }
     stdio.forEach((of, fd) => {
       if (!of) return;
-      const old = p.fds[fd];
-      if (old && --old.refs === 0) old.ops.release(this);
-      p.fds[fd] = null;
+      if (p.fds[fd]) closeFd(this, p, fd);
       installFd(this, p, of, fd);
     });
-    for (const fd of opts.close ?? []) {
-      const of = p.fds[fd];
-      if (of && !stdio[fd]) {
-        p.fds[fd] = null;
-        if (--of.refs === 0) of.ops.release(this);
-      }
-    }
+    for (const fd of opts.close ?? []) if (p.fds[fd] && !stdio[fd]) closeFd(this, p, fd);
     this.procs.set(p.pid, p);
     this.allProcs.push(p);
     this.starting.push(p);
@@ -271,8 +260,9 @@ export class Kernel {
         if (typeof p.entry === "function") result = p.entry(p.ipc as never, p.args);
         else {
           const fn = p.module[p.entry];
+          const builtin = typeof fn === "function" ? undefined : builtinNamed(p.entry);
           if (typeof fn === "function") result = (fn as (a: JsonValue[]) => unknown)(p.args);
-          else if (Object.prototype.hasOwnProperty.call(BUILTINS, p.entry)) result = (BUILTINS[p.entry] as (i: Ipc, a: JsonValue[]) => unknown)(p.ipc as Ipc, p.args);
+          else if (builtin) result = builtin(p.ipc as Ipc, p.args);
           else throw new Error(`program has no export named "${p.entry}"`);
         }
       }
