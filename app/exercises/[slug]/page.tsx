@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { marked } from "marked";
 import { requireUser } from "@/lib/auth/require";
+import { renderMarkdown } from "@/lib/content/render-markdown";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { getExerciseWorkspace } from "@/lib/workspace/get-exercise-workspace";
 import { workspaceStrings } from "./strings";
@@ -27,7 +27,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
       <div className="workspace">
         <section className="prompt card" aria-labelledby="prompt-heading" tabIndex={0}>
           <h2 id="prompt-heading">{s.prompt}</h2>
-          <div className="md" dangerouslySetInnerHTML={{ __html: marked.parse(prompt, { async: false }) }} />
+          <div className="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(prompt) }} />
         </section>
         <div className="work">
           <Workspace workspace={rest} storageKey={`ipclab:draft:${user.id}:${slug}`} lang={lang} s={s} />

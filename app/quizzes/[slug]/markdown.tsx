@@ -1,6 +1,6 @@
 "use client";
 
-import { marked } from "marked";
+import { renderMarkdown } from "@/lib/content/render-markdown";
 import { useMemo } from "react";
 
 /**
@@ -9,6 +9,6 @@ import { useMemo } from "react";
  * their HTML is safe.
  */
 export function Markdown({ text, inline = false }: { text: string; inline?: boolean }) {
-  const html = useMemo(() => (inline ? marked.parseInline(text, { async: false }) : marked.parse(text, { async: false })), [text, inline]);
+  const html = useMemo(() => renderMarkdown(text, { inline }), [text, inline]);
   return inline ? <span dangerouslySetInnerHTML={{ __html: html }} /> : <div className="md" dangerouslySetInnerHTML={{ __html: html }} />;
 }
