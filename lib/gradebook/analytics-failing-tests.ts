@@ -7,8 +7,8 @@ import type { GradebookAssignment } from "./load-course-assignments";
  * (testId, passed) index; messages only for the failing rows).
  */
 export async function analyticsFailingTests(assignments: readonly GradebookAssignment[], limit = 8) {
-  const out = [];
-  for (const a of assignments.filter((x) => x.kind === "EXERCISE")) {
+  // Two grouped queries per assignment, all assignments at once (a course has a handful).
+  return Promise.all(assignments.filter((x) => x.kind === "EXERCISE").map(async (a) => {
     const where = { hidden: true, submission: { assignmentId: a.id } };
     const [runs, messages] = await Promise.all([
       db().testResult.groupBy({ by: ["testId", "passed"], where, _count: { _all: true } }),
@@ -26,7 +26,6 @@ export async function analyticsFailingTests(assignments: readonly GradebookAssig
       if (t && m._count._all > t.messageCount) Object.assign(t, { message: m.message, messageCount: m._count._all });
     }
     const ranked = [...tests.values()].filter((t) => t.failures > 0).sort((x, y) => y.failures - x.failures || x.testId.localeCompare(y.testId));
-    out.push({ assignmentId: a.id, title: a.title, tests: ranked.slice(0, limit) });
-  }
-  return out;
+    return { assignmentId: a.id, title: a.title, tests: ranked.slice(0, limit) };
+  }));
 }

@@ -19,7 +19,7 @@ function matchesFlag(cells: FinalGrade[], flag: GradebookQuery["flag"]): boolean
  * attempts. Sorting by a student column pages in SQL (LIMIT/OFFSET on the enrolment index
  * joined to users by name), so only one page of students is graded. Sorting by a score, or
  * filtering by a flag, needs every matching student's grades: they are computed in the same
- * five queries (grade-students), then sorted and sliced here.
+ * four queries (grade-students), then sorted and sliced here.
  */
 export async function getGradebook(courseId: string, query: GradebookQuery) {
   const assignments = await loadCourseAssignments(courseId);

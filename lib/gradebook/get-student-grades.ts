@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { notFoundError } from "../http/api-error";
-import { gradeStudents } from "./grade-students";
+import { gradesFromRows } from "./grades-from-rows";
 import { loadCourseAssignments } from "./load-course-assignments";
 
 /**
@@ -16,13 +16,14 @@ export async function getStudentGrades(courseId: string, userId: string) {
   if (enrollment?.role !== "STUDENT") throw notFoundError("Student");
   const assignments = await loadCourseAssignments(courseId);
   const scope = { userId, assignment: { courseId } };
-  const [grades, submissions, attempts, extensions, overrides] = await Promise.all([
-    gradeStudents(assignments, [userId]),
-    db().submission.findMany({ where: scope, orderBy: { submittedAt: "desc" }, select: { id: true, assignmentId: true, submittedAt: true, status: true, score: true, maxScore: true, late: true, latePenalty: true, stale: true, gradeRun: true } }),
-    db().quizAttempt.findMany({ where: { ...scope, submittedAt: { not: null } }, orderBy: { submittedAt: "desc" }, select: { id: true, assignmentId: true, attemptNo: true, submittedAt: true, score: true, maxScore: true, late: true } }),
+  // One load serves both the page's lists and the final grades.
+  const [submissions, attempts, extensions, overrides] = await Promise.all([
+    db().submission.findMany({ where: scope, orderBy: { submittedAt: "desc" }, select: { id: true, userId: true, assignmentId: true, submittedAt: true, status: true, score: true, maxScore: true, late: true, latePenalty: true, stale: true, gradeRun: true } }),
+    db().quizAttempt.findMany({ where: { ...scope, submittedAt: { not: null } }, orderBy: { submittedAt: "desc" }, select: { id: true, userId: true, assignmentId: true, attemptNo: true, submittedAt: true, score: true, maxScore: true, late: true } }),
     db().extension.findMany({ where: scope }),
     db().gradeOverride.findMany({ where: scope, orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } }),
   ]);
+  const grades = gradesFromRows(assignments, [userId], { submissions, attempts, extensions, overrides });
   return {
     student: enrollment.user,
     assignments: assignments.map((a) => ({

@@ -7,6 +7,7 @@ import type { GradeReport } from "@/lib/grader/types";
 import { exportGradebookCsv } from "@/lib/gradebook/export-gradebook-csv";
 import { exportCourseJson } from "@/lib/gradebook/export-course-json";
 import { getGradebook } from "@/lib/gradebook/get-gradebook";
+import { getStudentGrades } from "@/lib/gradebook/get-student-grades";
 import { gradebookQuery } from "@/lib/gradebook/gradebook-query";
 import { overrideGrade } from "@/lib/gradebook/override-grade";
 import { getRegradeBatch } from "@/lib/regrade/get-regrade-batch";
@@ -103,6 +104,23 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
         { score: 35, previousScore: 30 },
       ]);
       await expect(overrideGrade(teacherId, courseId, { assignmentId: hw2, userId: teacherId, score: 1, comment: "x" })).rejects.toThrow(/not a student/);
+    });
+
+    it("shows one student's page with the grade book's final grades and their own submissions, newest first", async () => {
+      const book = await getGradebook(courseId, gradebookQuery.parse({}));
+      for (const row of book.rows) {
+        const page = await getStudentGrades(courseId, row.id);
+        expect(page.student.email).toBe(row.email);
+        for (const a of page.assignments) {
+          expect(a.grade).toEqual(row.cells[a.id]);
+          const times = a.submissions.map((x) => x.submittedAt.getTime());
+          expect(times).toEqual([...times].sort((x, y) => y - x));
+          expect(a.submissions.length).toBe(row.cells[a.id].attempts);
+        }
+      }
+      const ahn = await getStudentGrades(courseId, students[0].id);
+      expect(ahn.assignments.find((a) => a.id === hw1)!.submissions.map((x) => x.id)).toEqual([subs.a2, subs.a1]);
+      await expect(getStudentGrades(courseId, teacherId)).rejects.toThrow(/not found/i);
     });
 
     it("exports a CSV whose rows are the final scores, properly quoted, with a BOM", async () => {
