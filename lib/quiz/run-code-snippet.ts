@@ -3,12 +3,12 @@
  * returns what it printed, so content:check can prove every stored answer.
  *
  * The snippet is the body of an async `main`: it is wrapped in a module,
- * compiled TS→JS (CommonJS) with `transpileModule`, and run as pid 1 with
+ * transpiled as the grader transpiles a submission, and run as pid 1 with
  * `require("ipc")` giving the process's ipc object and `console.log`
  * writing to the process's captured output (as in the grader's sandbox).
  * Server/script only (loads `typescript`).
  */
-import ts from "typescript";
+import { submissionCompiler } from "@/lib/grader/compile/submission-compiler";
 import { runOnce, type Ipc } from "@/lib/kernel";
 
 export interface SnippetRun {
@@ -19,9 +19,8 @@ export interface SnippetRun {
 
 export async function runCodeSnippet(code: string): Promise<SnippetRun> {
   const source = `import ipc = require("ipc");\nexport async function main() {\n${code}\n}\n`;
-  const js = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, strict: true },
-  }).outputText;
+  const { js, syntaxErrors } = submissionCompiler().transpile(source);
+  if (syntaxErrors.length) return { output: "", failure: `syntax error: ${syntaxErrors.map((d) => `line ${d.line - 2}: ${d.message}`).join("; ")}` };
   // Content is ours (from git); the Function constructor only gives the module its CommonJS scope.
   const factory = new Function("module", "exports", "require", "console", js) as (
     module: { exports: Record<string, unknown> },
