@@ -6,6 +6,7 @@ import { completeSubmission } from "@/lib/grader/queue/complete-submission";
 import type { GradeReport } from "@/lib/grader/types";
 import { exportGradebookCsv } from "@/lib/gradebook/export-gradebook-csv";
 import { exportCourseJson } from "@/lib/gradebook/export-course-json";
+import { textStream } from "@/lib/http/text-stream";
 import { getGradebook } from "@/lib/gradebook/get-gradebook";
 import { getStudentGrades } from "@/lib/gradebook/get-student-grades";
 import { gradebookQuery } from "@/lib/gradebook/gradebook-query";
@@ -139,11 +140,20 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
     it("exports the course as JSON, without password hashes or other courses' rows", async () => {
       const other = await db.course.create({ data: { code: "OTHER", title: "Other", joinCode: "OTHR-0009" } });
       await db.auditLog.create({ data: { courseId: other.id, action: "x" } });
-      const data = await exportCourseJson(courseId);
+      // Read as the route serves it: a stream, here with pages smaller than the course's six submissions.
+      const text = await new Response(textStream(exportCourseJson(courseId, { pageSize: 4 }))).text();
+      const data = JSON.parse(text) as { format: string; course: { id: string }; members: unknown[]; submissions: Array<{ id: string; submittedAt: string; results: unknown[] }>; overrides: unknown[]; auditLog: unknown[] };
+      expect(data).toMatchObject({ format: "ipclab-course-export", course: { id: courseId } });
       expect(data.members).toHaveLength(5);
-      expect(data.submissions).toHaveLength(6);
+      expect(data.submissions.map((s) => s.id).sort()).toEqual(Object.values(subs).sort());
+      const times = data.submissions.map((s) => s.submittedAt);
+      expect(times).toEqual([...times].sort());
       expect(data.overrides).toHaveLength(2);
-      expect(JSON.stringify(data)).not.toMatch(/passwordHash|OTHR-0009/);
+      expect(data.auditLog.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/passwordHash|OTHR-0009/);
+      // One page or many: the same document apart from its timestamp.
+      const whole = JSON.parse(await new Response(textStream(exportCourseJson(courseId))).text()) as typeof data & { exportedAt: string };
+      expect({ ...whole, exportedAt: null }).toEqual({ ...data, exportedAt: null });
     });
 
     it("keeps regrade bookkeeping: previous scores, progress, exactly the changed scores, nothing lost meanwhile", async () => {

@@ -2,6 +2,7 @@ import { requireCourseInstructor } from "@/lib/auth/require";
 import { exportCourseJson } from "@/lib/gradebook/export-course-json";
 import { exportFileName } from "@/lib/gradebook/export-file-name";
 import { apiHandler } from "@/lib/http/api-handler";
+import { textStream } from "@/lib/http/text-stream";
 
 type Ctx = { params: Promise<{ courseId: string }> };
 
@@ -9,7 +10,7 @@ type Ctx = { params: Promise<{ courseId: string }> };
 export const GET = apiHandler<Ctx>(async (_request, { params }) => {
   const { courseId } = await params;
   const { course } = await requireCourseInstructor(courseId, "api");
-  return new Response(JSON.stringify(await exportCourseJson(courseId), null, 2), {
+  return new Response(textStream(exportCourseJson(courseId)), {
     headers: {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="${exportFileName(course.code, "course.json")}"`,
