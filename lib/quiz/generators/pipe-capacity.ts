@@ -110,7 +110,7 @@ export const pipeCapacityGenerator: QuestionGenerator<GeneratedNumericVariant> =
     const rows = run.trace
       .map(
         (t, i) =>
-          `| ${i + 1} | ${t.op.who === "writer" ? "write" : "read"} ${t.op.n} | ${t.blocked ? "⏸ block" : t.done} | ${t.buffered} |`,
+          `| ${i + 1} | ${t.op.who === "writer" ? "write" : "read"} ${t.op.n} | ${t.blocked ? "0 (blocks)" : t.done} | ${t.buffered} |`,
       )
       .join("\n");
     const question =
@@ -143,7 +143,7 @@ export const pipeCapacityGenerator: QuestionGenerator<GeneratedNumericVariant> =
       explanation: {
         ko:
           "| # | 호출 | 옮긴 바이트 | 버퍼 |\n|---|---|---|---|\n" +
-          rows.replaceAll("⏸ block", "⏸ 블록") +
+          rows.replaceAll("0 (blocks)", "0 (블록)") +
           `\n\n${run.trace.length}번째 호출에서 남은 공간(${s.capacity - run.buffered}바이트)이 쓰려는 크기보다 작아 블록됩니다. ` +
           `그때까지 쓴 양은 ${run.written}바이트, 버퍼에 남은 양은 ${run.buffered}바이트이므로 답은 **${answer}**입니다.`,
         en:
