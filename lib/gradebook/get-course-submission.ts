@@ -1,12 +1,12 @@
 import { db } from "../db";
 import { notFoundError } from "../http/api-error";
 import { toStatusViews } from "../grader/queue/get-submission-status";
-import { traceRows } from "./trace-rows";
+import { counterexampleTrace } from "./counterexample-trace";
 
 /**
  * A submission to one of the course's assignments, everything included (staff view): the
  * code, the grader's report, every test (hidden ones too) with its message, replay token and
- * the counterexample's timeline as table rows. 404 when it belongs to another course.
+ * the counterexample's trace, parsed for the timeline view. 404 when it belongs to another course.
  */
 export async function getCourseSubmission(courseId: string, submissionId: string) {
   const submission = await db().submission.findFirst({
@@ -25,6 +25,6 @@ export async function getCourseSubmission(courseId: string, submissionId: string
     ...submission,
     live: status,
     report,
-    results: submission.results.map((r) => ({ ...r, trace: null, timeline: r.trace ? traceRows(JSON.parse(r.trace)) : null })),
+    results: submission.results.map((r) => ({ ...r, trace: counterexampleTrace(r.trace) })),
   };
 }

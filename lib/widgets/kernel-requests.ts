@@ -13,8 +13,6 @@ export type KernelRequest =
   | { kind: "pipeline"; forgetClose: boolean }
   | { kind: "ipc-cost"; bytes: number };
 
-export type KernelMessage = { id: number; request: KernelRequest };
-export type KernelReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 export async function handleKernelRequest(request: KernelRequest): Promise<unknown> {
   switch (request.kind) {

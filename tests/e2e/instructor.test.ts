@@ -128,6 +128,68 @@ describe("instructor workflow in Chromium", () => {
     await expect.poll(() => page.locator("table.gradebook tbody tr").first().getAttribute("data-student")).toBe(students[0].email);
   });
 
+  it("shows a failed test's counterexample in the interactive timeline students see", async () => {
+    // The mutant fails only the overdraft test; every failing test stores its trace.
+    const mutant = submissionIds[2];
+    const failing = await db.testResult.findMany({ where: { submissionId: mutant, passed: false, trace: { not: null } }, orderBy: { id: "asc" } });
+    expect(failing.length).toBeGreaterThan(0);
+    const stored = JSON.parse(failing[0].trace!) as { failure: string };
+    await page.goto(`${baseUrl}/instructor/courses/${courseId}/submissions/${mutant}`);
+    const timelines = page.getByTestId("timeline");
+    await expect.poll(() => timelines.count()).toBe(failing.length);
+    const timeline = timelines.first();
+    expect(await timeline.locator("h3").textContent()).toBe(`Interleaving timeline: ${failing[0].title}`);
+    expect(await page.locator(".card", { has: timeline }).locator("code").first().textContent()).toBe(failing[0].replay);
+
+    // The failure is marked, and the cursor starts on it.
+    expect(await timeline.locator(".timeline-failure").textContent()).toBe(`✗ ${stored.failure}`);
+    const failureRow = timeline.locator("tr.failure");
+    expect(await failureRow.count()).toBe(1);
+    expect(await failureRow.locator(".broke").textContent()).toBe(" ✗ failed here");
+    expect(await failureRow.getAttribute("aria-current")).toBe("step");
+    expect(await timeline.locator("thead th").count()).toBeGreaterThanOrEqual(3); // step + one lane per process
+
+    // Stepping: the buttons and the keys on the grid move the cursor (the page hydrated).
+    const position = () => timeline.getByTestId("timeline-position").textContent();
+    const atFailure = (await position())!;
+    const total = Number(/ of (\d+)/.exec(atFailure)![1]);
+    expect(total).toBeGreaterThan(2);
+    await timeline.getByTestId("timeline-prev").click();
+    await expect.poll(position).not.toBe(atFailure);
+    expect(await failureRow.getAttribute("aria-current")).toBeNull();
+    await timeline.getByTestId("timeline-grid").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(position).toBe(atFailure);
+    await page.keyboard.press("Home");
+    await expect.poll(position).toMatch(new RegExp(`· 1 of ${total} — pid \\d+ `));
+    await timeline.getByTestId("timeline-next").click();
+    await expect.poll(position).toMatch(new RegExp(`· 2 of ${total} — pid \\d+ `));
+    await timeline.getByTestId("timeline-grid").focus(); // the click moved focus to the button
+    await page.keyboard.press("End");
+    await expect.poll(position).toMatch(new RegExp(`· ${total} of ${total} — `));
+    await screenshot(page, "instructor-timeline");
+  });
+
+  it("gives each of several timelines on a submission page its own heading and cursor", async () => {
+    const starter = submissionIds[1];
+    const failing = await db.testResult.count({ where: { submissionId: starter, passed: false, trace: { not: null } } });
+    expect(failing).toBeGreaterThan(1);
+    await page.goto(`${baseUrl}/instructor/courses/${courseId}/submissions/${starter}`);
+    const timelines = page.getByTestId("timeline");
+    await expect.poll(() => timelines.count()).toBe(failing);
+    const labels = await timelines.evaluateAll((sections) => sections.map((s) => [s.getAttribute("aria-labelledby"), s.querySelector("h3")?.id]));
+    for (const [labelledBy, headingId] of labels) expect(labelledBy).toBe(headingId);
+    expect(new Set(labels.map(([id]) => id)).size).toBe(failing);
+
+    const position = (i: number) => timelines.nth(i).getByTestId("timeline-position").textContent();
+    const second = await position(1);
+    await timelines.nth(0).getByTestId("timeline-grid").focus();
+    await page.keyboard.press("Home");
+    await expect.poll(() => position(0)).toMatch(/· 1 of \d+ — /);
+    expect(await position(1)).toBe(second);
+    expect(second).not.toMatch(/· 1 of /);
+  });
+
   it("downloads a CSV whose rows match the database", async () => {
     await page.goto(`${baseUrl}/instructor/courses/${courseId}/grades`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);

@@ -3,7 +3,7 @@
 import type { Diagnostic, Lang } from "@/lib/grader/types";
 import type { Strings } from "./strings";
 import type { LocalRun, SubmissionView } from "./types";
-import type { ShownTrace } from "./timeline-view";
+import type { ShownTrace } from "../../_components/timeline/timeline-view";
 
 type Props = {
   lang: Lang;

@@ -50,6 +50,7 @@ const strings = {
   brokeHere: { ko: "여기서 깨짐", en: "broke here" },
   output: { ko: "출력", en: "Output" },
   noOutput: { ko: "(출력 없음)", en: "(no output)" },
+  truncated: { ko: "(트레이스가 길어 앞부분만 기록되었습니다)", en: "(trace truncated: only its beginning was recorded)" },
   history: { ko: "제출 기록", en: "Submission history" },
   noHistory: { ko: "아직 제출하지 않았습니다.", en: "No submissions yet." },
   diff: { ko: "이전 제출과 비교", en: "Changes since the previous submission" },

@@ -1,5 +1,6 @@
 "use client";
 
+import { wrap, type Remote } from "comlink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WorkerShape } from "@valtown/codemirror-ts/worker";
 import type { Lang } from "@/lib/grader/types";
@@ -8,15 +9,14 @@ import type { AssignmentContext, ExerciseWorkspace } from "@/lib/workspace/get-e
 import type { HistoryEntry } from "@/lib/workspace/list-submission-history";
 import { runInWorker, type RunOutcome } from "@/lib/workspace/browser/run-in-worker";
 import type { RunRequest } from "@/lib/workspace/browser/run-worker";
-import { wrapWorker } from "@/lib/workspace/browser/rpc";
 import type { TsWorkerApi } from "@/lib/workspace/browser/ts-worker";
 import { LocalTime } from "../../courses/local-time";
+import { TimelineView, type ShownTrace } from "../../_components/timeline/timeline-view";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { ConfirmDialog } from "./confirm-dialog";
 import { HistoryPanel } from "./history-panel";
 import { ResultsPanel } from "./results-panel";
 import type { Strings } from "./strings";
-import { TimelineView, type ShownTrace } from "./timeline-view";
 import { isFinalSubmissionStatus } from "@/lib/submissions/final-statuses";
 import type { LocalRun, SubmissionView } from "./types";
 import { readLocalDraft, useDraft } from "./use-draft";
@@ -26,7 +26,7 @@ const POLL_MS = 300;
 
 type Props = { workspace: Omit<ExerciseWorkspace, "prompt" | "title">; storageKey: string; lang: Lang; s: Strings };
 
-type Ts = ReturnType<typeof wrapWorker<TsWorkerApi>>;
+type Ts = Remote<TsWorkerApi>;
 
 async function fetchHistory(slug: string): Promise<HistoryEntry[] | null> {
   const response = await fetch(`/api/exercises/${slug}/history`, { cache: "no-store" });
@@ -76,9 +76,10 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
 
   useEffect(() => {
     const worker = new Worker(TS_WORKER_URL, { name: "ipclab-typescript" });
-    const api = wrapWorker<TsWorkerApi>(worker);
+    const api = wrap<TsWorkerApi>(worker);
     tsReady.current = api.initialize().then(() => api);
-    void tsReady.current.then(setTs);
+    // A Comlink proxy is callable: React would take it for a state updater, so wrap it.
+    void tsReady.current.then((ready) => setTs(() => ready));
     return () => worker.terminate();
   }, []);
 

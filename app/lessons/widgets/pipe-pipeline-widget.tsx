@@ -92,7 +92,16 @@ export function PipePipelineWidget({ lang }: { lang: Lang }) {
       <h3 id={headingId}>{t.title}</h3>
       <p>{t.intro}</p>
       <label className="check">
-        <input type="checkbox" checked={forget} onChange={(e) => setForget(e.target.checked)} /> {t.forget}
+        <input
+          type="checkbox"
+          checked={forget}
+          onChange={(e) => {
+            // Show "running" until the other variant's trace arrives, never the old trace under the new setting.
+            setForget(e.target.checked);
+            setResult(null);
+          }}
+        />{" "}
+        {t.forget}
       </label>
       {!result && !error && <p className="muted">{t.loading}</p>}
       {error && <p role="alert" className="form-error">{error}</p>}

@@ -1,43 +1,25 @@
 "use client";
 
+import { wrap, type Remote } from "comlink";
 import { useCallback, useEffect, useRef } from "react";
-import type { KernelReply, KernelRequest } from "@/lib/widgets/kernel-requests";
+import type { KernelRequest } from "@/lib/widgets/kernel-requests";
+import type { KernelWorkerApi } from "./kernel.worker";
 
 /**
  * One kernel Web Worker per widget, created on mount and terminated on
- * unmount; `run` sends a request and resolves with the worker's reply.
+ * unmount; the returned function runs a request in it.
  */
 export function useKernel(): (request: KernelRequest) => Promise<unknown> {
-  const worker = useRef<Worker | null>(null);
-  const pending = useRef(new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>());
-  const nextId = useRef(1);
+  const kernel = useRef<Remote<KernelWorkerApi> | null>(null);
 
   useEffect(() => {
-    const calls = pending.current;
-    const w = new Worker(new URL("./kernel.worker.ts", import.meta.url), { type: "module" });
-    w.onmessage = (e: MessageEvent<KernelReply>) => {
-      const call = calls.get(e.data.id);
-      if (!call) return;
-      calls.delete(e.data.id);
-      if (e.data.ok) call.resolve(e.data.result);
-      else call.reject(new Error(e.data.error));
-    };
-    worker.current = w;
+    const worker = new Worker(new URL("./kernel.worker.ts", import.meta.url), { type: "module" });
+    kernel.current = wrap<KernelWorkerApi>(worker);
     return () => {
-      w.terminate();
-      worker.current = null;
-      for (const call of calls.values()) call.reject(new Error("widget closed"));
-      calls.clear();
+      worker.terminate();
+      kernel.current = null;
     };
   }, []);
 
-  return useCallback((request: KernelRequest) => {
-    const w = worker.current;
-    if (!w) return Promise.reject(new Error("kernel worker not ready"));
-    const id = nextId.current++;
-    return new Promise<unknown>((resolve, reject) => {
-      pending.current.set(id, { resolve, reject });
-      w.postMessage({ id, request });
-    });
-  }, []);
+  return useCallback((request: KernelRequest) => kernel.current?.run(request) ?? Promise.reject(new Error("kernel worker not ready")), []);
 }

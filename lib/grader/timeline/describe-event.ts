@@ -5,7 +5,7 @@ const short = (v: unknown) => {
   return s && s.length > 28 ? `${s.slice(0, 25)}…` : (s ?? "");
 };
 
-/** One trace event as a short human phrase ("load [0] → 100", "blocks: waitpid"). */
+/** One trace event as a short human phrase ("load [0] → 100", "‖ blocks: waitpid"). */
 export function describeEvent(e: TraceEvent): string | null {
   switch (e.kind) {
     case "shm-read":
@@ -15,7 +15,8 @@ export function describeEvent(e: TraceEvent): string | null {
     case "syscall":
       return `${e.name}(${(e.args ?? []).map(short).join(", ")})${e.errno ? ` ✗ ${e.errno}` : e.result !== undefined && e.result !== null ? ` = ${short(e.result)}` : ""}`;
     case "block":
-      return `⏸ ${e.name}${e.on ? ` (${e.on})` : ""}`;
+      // ‖, not ⏸: the fonts Debian's Chromium has (DejaVu, Noto, Nanum) lack U+23F8.
+      return `‖ blocks: ${e.name}${e.on ? ` (${e.on})` : ""}`;
     case "wake":
       return `▶ wakes (${e.name})`;
     case "signal":

@@ -4,12 +4,12 @@
  * student's code to CommonJS for the test worker. The lib files and the `ipc` typings are
  * bundled in by the server (virtual module "ipclab:editor-type-files").
  */
+import { expose } from "comlink";
 import ts from "typescript";
 import { createSystem, createVirtualTypeScriptEnvironment } from "@typescript/vfs";
 import { createWorker } from "@valtown/codemirror-ts/worker";
 import typeFiles from "ipclab:editor-type-files";
 import { EDITOR_COMPILER_OPTIONS, EDITOR_FILES } from "./editor-compiler-options";
-import { exposeApi } from "./rpc";
 
 const service = createWorker(() => {
   const fsMap = new Map<string, string>(Object.entries(typeFiles as Record<string, string>));
@@ -39,4 +39,4 @@ const api = {
 
 export type TsWorkerApi = typeof api;
 
-exposeApi(api as unknown as Record<string, (...args: never[]) => unknown>, self as unknown as { onmessage: unknown; postMessage(message: unknown): void });
+expose(api);

@@ -4,9 +4,10 @@ import { getCourseSubmission } from "@/lib/gradebook/get-course-submission";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { CourseNav } from "../../../../_components/course-nav";
 import { formatDate, formatPenalty, formatScore } from "../../../../_components/format";
-import { tr } from "../../../../_components/messages";
+import { timelineStrings, tr } from "../../../../_components/messages";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
+import { TimelineView } from "@/app/_components/timeline/timeline-view";
 import "../../../../_components/instructor.css";
 
 export default async function SubmissionPage({ params, searchParams }: { params: Promise<{ courseId: string; submissionId: string }>; searchParams: Promise<{ regrade?: string }> }) {
@@ -14,6 +15,7 @@ export default async function SubmissionPage({ params, searchParams }: { params:
   const { regrade } = await searchParams;
   await requireCourseInstructor(courseId);
   const [s, lang] = await Promise.all([orNotFound(getCourseSubmission(courseId, submissionId)), currentLang()]);
+  const strings = timelineStrings(lang);
   return (
     <>
       <h1>
@@ -65,45 +67,19 @@ export default async function SubmissionPage({ params, searchParams }: { params:
           ))}
         </tbody>
       </table>
-      {s.results
-        .filter((r) => r.timeline && r.timeline.rows.length > 0)
-        .map((r) => (
-          <section key={r.id} className="card" aria-labelledby={`tl-${r.id}`}>
-            <h3 id={`tl-${r.id}`}>
-              {tr(lang, "timeline")}: {r.title}
-            </h3>
+      {/* The counterexample of each failed test, in the timeline students see. */}
+      {s.results.map((r) =>
+        !r.passed && r.trace ? (
+          <div key={r.id} className="card">
             {r.replay && (
               <p className="muted">
                 {tr(lang, "replay")}: <code>{r.replay}</code>
               </p>
             )}
-            <div className="table-scroll">
-              <table className="timeline">
-                <thead>
-                  <tr>
-                    <th scope="col">{tr(lang, "step")}</th>
-                    {r.timeline!.pids.map((p) => (
-                      <th key={p.pid} scope="col">
-                        pid {p.pid} {p.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.timeline!.rows.map((row, i) => (
-                    <tr key={i}>
-                      <th scope="row">{row.step}</th>
-                      {r.timeline!.pids.map((p) => (
-                        <td key={p.pid}>{p.pid === row.pid ? row.text : ""}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {r.timeline!.truncated && <p className="muted">…</p>}
-          </section>
-        ))}
+            <TimelineView shown={{ title: r.title, trace: r.trace }} s={strings} />
+          </div>
+        ) : null,
+      )}
       <h2>{tr(lang, "code")}</h2>
       <pre className="code" tabIndex={0} aria-label={tr(lang, "code")}>
         <code>{s.source}</code>

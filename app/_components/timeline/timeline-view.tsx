@@ -1,11 +1,15 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TraceEvent } from "@/lib/kernel";
 import { buildTimeline } from "@/lib/workspace/timeline-model";
-import type { Strings } from "./strings";
+import "./timeline.css";
 
 export type ShownTrace = { title: string; trace: { events: TraceEvent[]; processes?: Array<{ pid: number; name: string }>; failure?: string | null; truncated?: boolean; output?: Record<string, string> } };
+
+/** The texts the timeline needs; each area passes them from its own string table. */
+export type TimelineStringKey = "timeline" | "timelineHelp" | "first" | "prev" | "next" | "last" | "toFailure" | "step" | "of" | "preempted" | "brokeHere" | "output" | "noOutput" | "truncated";
+export type TimelineStrings = Record<TimelineStringKey, string>;
 
 /** Rows rendered around the current step; traces can hold thousands of events. */
 const WINDOW = 150;
@@ -15,7 +19,9 @@ const WINDOW = 150;
  * the failing moment highlighted. A cursor steps through it (buttons, or ←/→/Home/End while
  * the timeline has focus) and a live region reads out the current event.
  */
-export function TimelineView({ shown, s }: { shown: ShownTrace; s: Strings }) {
+export function TimelineView({ shown, s }: { shown: ShownTrace; s: TimelineStrings }) {
+  // Several timelines can share a page (the instructor's view of a submission).
+  const headingId = useId();
   const model = useMemo(() => buildTimeline(shown.trace), [shown]);
   const [cursor, setCursor] = useState(model.failureIndex ?? 0);
   const current = useRef<HTMLTableRowElement>(null);
@@ -41,8 +47,8 @@ export function TimelineView({ shown, s }: { shown: ShownTrace; s: Strings }) {
   const outputs = Object.entries(shown.trace.output ?? {}).filter(([, text]) => text);
 
   return (
-    <section className="timeline" aria-labelledby="timeline-heading" data-testid="timeline">
-      <h3 id="timeline-heading">
+    <section className="timeline" aria-labelledby={headingId} data-testid="timeline">
+      <h3 id={headingId}>
         {s.timeline}: {shown.title}
       </h3>
       {model.failure && (
@@ -114,7 +120,7 @@ export function TimelineView({ shown, s }: { shown: ShownTrace; s: Strings }) {
           </tbody>
         </table>
       </div>
-      {model.truncated && <p className="muted">(trace truncated)</p>}
+      {model.truncated && <p className="muted">{s.truncated}</p>}
       <h4>{s.output}</h4>
       {outputs.length === 0 ? (
         <p className="muted">{s.noOutput}</p>
