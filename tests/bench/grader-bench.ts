@@ -6,6 +6,7 @@
  *  - a deadline burst: 200 submissions within 1 s, each followed by its status stream; time
  *    until all are graded and until the last student saw the grade, lost count,
  *    and web p95 during the burst;
+ *  - the resident memory of each grader worker process after the burst (Linux /proc);
  *  - the same submissions through a baseline that starts a fresh Node process per
  *    submission (`npm run grade`), side by side, with the ratio.
  * Options: --quick (smaller samples).
@@ -177,6 +178,21 @@ function baseline(n: number) {
   }
   return latencies;
 }
+/** Resident memory (MB) of this checkout's grader worker processes, found by their entry file in /proc. */
+function graderWorkerRssMb(): number[] {
+  const entry = path.join(root, "lib/grader/worker-process.ts");
+  const sizes: number[] = [];
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(entry)) continue;
+      const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (kb) sizes.push(Math.round(Number(kb) / 1024));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return sizes.sort((a, b) => a - b);
+}
 
 const result: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version }, exercises: slugs.length };
 log("reference solutions (in-process)");
@@ -199,6 +215,7 @@ try {
   };
   log("deadline burst");
   result.burst = await burst(sessions, quick ? 50 : 200);
+  result.graderWorkerRssMb = graderWorkerRssMb();
   log("baseline: a fresh Node process per submission");
   const bn = quick ? 4 : 10;
   const base = baseline(bn);
