@@ -33,8 +33,10 @@ export class CompilerThread {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
+        const current = this.worker === worker;
         this.stop(worker, new CompileTimeout(`the compiler did not finish within ${timeoutMs} ms`));
-        this.start(); // the next submission should not wait for TypeScript to load
+        // The next submission should not wait for TypeScript to load (unless closed meanwhile).
+        if (current) this.start();
       }, timeoutMs);
       this.pending.set(id, { worker, resolve: resolve as (result: unknown) => void, reject, timer });
       worker.ref();
