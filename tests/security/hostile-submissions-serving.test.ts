@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradeSource, prepareForServing, warmUpGrader } from "@/lib/grader/grade-source";
@@ -22,6 +23,28 @@ describe("the compiler thread", () => {
     const next = await gradeSource({ exercise: "shared-counter", source: `${CORRECT}\nconst wrong: number = "seven";\n` }, undefined, { root: fixtures });
     expect(next).toMatchObject({ verdict: "graded", score: 100 });
     expect(next.compile.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "TS2322" })]);
+  }, 30_000);
+
+  it("bounds a blocking type check too: a bomb is a compile error within the wall-clock limit, a type error still blocks", async () => {
+    // The fixture with "typecheck": "block", in a temporary folder; its tests are the fixture's own.
+    const fixture = path.join(import.meta.dirname, "exercises/shared-counter");
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "ipclab-block-"));
+    try {
+      fs.mkdirSync(path.join(root, "shared-counter/tests"), { recursive: true });
+      const manifest = JSON.parse(fs.readFileSync(path.join(fixture, "exercise.json"), "utf8")) as Record<string, unknown>;
+      fs.writeFileSync(path.join(root, "shared-counter/exercise.json"), JSON.stringify({ ...manifest, typecheck: "block" }));
+      fs.writeFileSync(path.join(root, "shared-counter/tests/hidden.ts"), `export { default } from ${JSON.stringify(path.join(fixture, "tests/hidden.ts"))};\n`);
+      const bomb = await gradeSource({ exercise: "shared-counter", source: CORRECT + TYPE_BOMB }, undefined, { root });
+      expect(bomb).toMatchObject({ verdict: "compile-error", score: 0, tests: [] });
+      expect(bomb.compile.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "COMPILE-TIMEOUT" })]);
+      expect(bomb.durationMs).toBeLessThan(bomb.limits.wallMs + 1000);
+      const wrong = await gradeSource({ exercise: "shared-counter", source: `${CORRECT}\nconst wrong: number = "seven";\n` }, undefined, { root });
+      expect(wrong).toMatchObject({ verdict: "compile-error", score: 0 });
+      expect(wrong.compile.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "TS2322" })]);
+      expect(await gradeSource({ exercise: "shared-counter", source: CORRECT }, undefined, { root })).toMatchObject({ verdict: "graded", score: 100 });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it("keeps TypeScript out of a serving worker's main thread (it costs ~150 MB there)", () => {
