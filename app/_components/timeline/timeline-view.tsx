@@ -3,13 +3,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TraceEvent } from "@/lib/kernel";
 import { buildTimeline } from "@/lib/workspace/timeline-model";
+import type { Lang } from "@/lib/i18n/messages";
+import { timelineStrings } from "./timeline-strings";
 import "./timeline.css";
 
 export type ShownTrace = { title: string; trace: { events: TraceEvent[]; processes?: Array<{ pid: number; name: string }>; failure?: string | null; truncated?: boolean; output?: Record<string, string> } };
 
 /** The texts the timeline needs; each area passes them from its own string table. */
-export type TimelineStringKey = "timeline" | "timelineHelp" | "first" | "prev" | "next" | "last" | "toFailure" | "step" | "of" | "preempted" | "brokeHere" | "output" | "noOutput" | "truncated";
-export type TimelineStrings = Record<TimelineStringKey, string>;
 
 /** Rows rendered around the current step; traces can hold thousands of events. */
 const WINDOW = 150;
@@ -19,7 +19,8 @@ const WINDOW = 150;
  * the failing moment highlighted. A cursor steps through it (buttons, or ←/→/Home/End while
  * the timeline has focus) and a live region reads out the current event.
  */
-export function TimelineView({ shown, s }: { shown: ShownTrace; s: TimelineStrings }) {
+export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang }) {
+  const s = timelineStrings(lang);
   // Several timelines can share a page (the instructor's view of a submission).
   const headingId = useId();
   const model = useMemo(() => buildTimeline(shown.trace), [shown]);

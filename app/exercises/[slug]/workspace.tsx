@@ -272,7 +272,7 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
       {shown && (
         <div className="card">
           {shown.note && <p className="muted small">{shown.note}</p>}
-          <TimelineView key={shown.key} shown={shown} s={s} />
+          <TimelineView key={shown.key} shown={shown} lang={lang} />
         </div>
       )}
       <HistoryPanel entries={history} lang={lang} s={s} onRestore={restore} />

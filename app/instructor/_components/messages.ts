@@ -1,5 +1,4 @@
 import type { Lang } from "@/lib/i18n/messages";
-import type { TimelineStrings } from "../../_components/timeline/timeline-view";
 
 /** The instructor pages' own labels (the shared dictionary stays small; see lib/i18n/messages.ts). */
 const messages = {
@@ -105,20 +104,7 @@ const messages = {
   passed: { ko: "통과", en: "passed" },
   failed: { ko: "실패", en: "failed" },
   message: { ko: "메시지", en: "Message" },
-  timeline: { ko: "인터리빙 타임라인", en: "Interleaving timeline" },
-  step: { ko: "단계", en: "Step" },
   replay: { ko: "재현 토큰", en: "Replay token" },
-  timelineHelp: { ko: "← → 키로 한 단계씩, Home/End 키로 처음과 끝으로 이동합니다.", en: "Use ← → to step, Home/End to jump to the start/end." },
-  timelineFirst: { ko: "처음", en: "First" },
-  timelinePrev: { ko: "이전 단계", en: "Previous step" },
-  timelineNext: { ko: "다음 단계", en: "Next step" },
-  timelineLast: { ko: "끝", en: "Last" },
-  toFailure: { ko: "실패 지점으로", en: "Go to the failure" },
-  preempted: { ko: "선점됨", en: "preempted" },
-  brokeHere: { ko: "여기서 실패", en: "failed here" },
-  output: { ko: "출력", en: "Output" },
-  noOutput: { ko: "(출력 없음)", en: "(no output)" },
-  truncated: { ko: "(트레이스가 길어 앞부분만 기록되었습니다)", en: "(trace truncated: only its beginning was recorded)" },
   scoreDistribution: { ko: "과제별 점수 분포", en: "Score distribution per assignment" },
   failingTests: { ko: "가장 많이 실패한 숨은 테스트", en: "Hidden tests that fail most" },
   failures: { ko: "실패", en: "Failures" },
@@ -139,25 +125,4 @@ export type InstructorMessageKey = keyof typeof messages;
 
 export function tr(lang: Lang, key: InstructorMessageKey): string {
   return messages[key][lang];
-}
-
-/** The shared timeline's texts, from this table (here `next` and `last` already mean the pager's and the attempt policy's). */
-export function timelineStrings(lang: Lang): TimelineStrings {
-  const t = (key: InstructorMessageKey) => messages[key][lang];
-  return {
-    timeline: t("timeline"),
-    timelineHelp: t("timelineHelp"),
-    first: t("timelineFirst"),
-    prev: t("timelinePrev"),
-    next: t("timelineNext"),
-    last: t("timelineLast"),
-    toFailure: t("toFailure"),
-    step: t("step"),
-    of: t("of"),
-    preempted: t("preempted"),
-    brokeHere: t("brokeHere"),
-    output: t("output"),
-    noOutput: t("noOutput"),
-    truncated: t("truncated"),
-  };
 }

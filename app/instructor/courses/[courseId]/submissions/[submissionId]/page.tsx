@@ -4,7 +4,7 @@ import { getCourseSubmission } from "@/lib/gradebook/get-course-submission";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { CourseNav } from "../../../../_components/course-nav";
 import { formatDate, formatPenalty, formatScore } from "../../../../_components/format";
-import { timelineStrings, tr } from "../../../../_components/messages";
+import { tr } from "../../../../_components/messages";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
 import { TimelineView } from "@/app/_components/timeline/timeline-view";
@@ -15,7 +15,6 @@ export default async function SubmissionPage({ params, searchParams }: { params:
   const { regrade } = await searchParams;
   await requireCourseInstructor(courseId);
   const [s, lang] = await Promise.all([orNotFound(getCourseSubmission(courseId, submissionId)), currentLang()]);
-  const strings = timelineStrings(lang);
   return (
     <>
       <h1>
@@ -76,7 +75,7 @@ export default async function SubmissionPage({ params, searchParams }: { params:
                 {tr(lang, "replay")}: <code>{r.replay}</code>
               </p>
             )}
-            <TimelineView shown={{ title: r.title, trace: r.trace }} s={strings} />
+            <TimelineView shown={{ title: r.title, trace: r.trace }} lang={lang} />
           </div>
         ) : null,
       )}
