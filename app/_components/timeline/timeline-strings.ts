@@ -1,3 +1,4 @@
+import { inLanguage } from "@/lib/i18n/in-language";
 import type { Lang } from "@/lib/i18n/messages";
 
 /** The timeline's own texts, the same for students (workspace) and instructors (submission page). */
@@ -21,5 +22,5 @@ const strings = {
 export type TimelineStrings = Record<keyof typeof strings, string>;
 
 export function timelineStrings(lang: Lang): TimelineStrings {
-  return Object.fromEntries(Object.entries(strings).map(([key, text]) => [key, text[lang]])) as TimelineStrings;
+  return inLanguage(strings, lang);
 }

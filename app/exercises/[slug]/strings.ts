@@ -1,3 +1,4 @@
+import { inLanguage } from "@/lib/i18n/in-language";
 import type { Lang } from "@/lib/i18n/messages";
 
 const strings = {
@@ -57,5 +58,5 @@ export type Strings = Record<StringKey, string>;
 
 /** The workspace's interface texts in one language (passed to client components as plain data). */
 export function workspaceStrings(lang: Lang): Strings {
-  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, v[lang]])) as Strings;
+  return inLanguage(strings, lang);
 }
