@@ -11,11 +11,12 @@ let cached: LessonWithBodies[] | undefined;
 /** Every lesson in content/lessons, validated and sorted by `order` (cached per process). */
 export function loadLessons(dir = LESSONS_DIR): LessonWithBodies[] {
   if (cached && dir === LESSONS_DIR) return cached;
+  // Content is read at run time from the checkout: nothing here is for Next's file tracer.
   const lessons = fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "lesson.json")))
     .map((d) => {
-      const folder = path.join(dir, d.name);
+      const folder = path.join(/*turbopackIgnore: true*/ dir, d.name);
       const lesson = LessonSchema.parse(JSON.parse(fs.readFileSync(path.join(folder, "lesson.json"), "utf8")));
       const body = { ko: fs.readFileSync(path.join(folder, "ko.md"), "utf8"), en: fs.readFileSync(path.join(folder, "en.md"), "utf8") };
       return { ...lesson, dir: d.name, body };
