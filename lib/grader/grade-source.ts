@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SubmissionCompiler } from "./compile/compile-typescript";
-import { CompilerThread, CompileTimeout } from "./compile/compiler-thread";
+import { CompileFailed, CompilerThread, CompileTimeout } from "./compile/compiler-thread";
 import type { CompilerMethod } from "./compile/compiler-worker";
 import { judgeRuns } from "./exercises/judge-run";
 import { EXERCISES_DIR, listExerciseSlugs, loadExercise } from "./exercises/load-exercise";
@@ -26,29 +26,31 @@ export function prepareForServing(): void {
 }
 
 /**
- * One compiler call: on the compiler thread if there is one (bounded by `timeoutMs`), else
- * on this thread (the CLI, tests), and here too if the thread crashed. TypeScript is loaded
- * into this thread only then.
+ * One compiler call: on the compiler thread if there is one (bounded by `timeoutMs`), else on
+ * this thread (the CLI and tests, which load TypeScript here). Either way the compiler
+ * failing on the source is a CompileFailed, and it is not retried elsewhere: a source that
+ * crashes the compiler would crash it again.
  */
 async function compiler<M extends CompilerMethod>(method: M, args: Parameters<SubmissionCompiler[M]>, timeoutMs: number): Promise<ReturnType<SubmissionCompiler[M]>> {
-  if (compilerThread) {
-    try {
-      return await compilerThread.call(method, args, timeoutMs);
-    } catch (error) {
-      if (error instanceof CompileTimeout) throw error;
-    }
-  }
+  if (compilerThread) return compilerThread.call(method, args, timeoutMs);
   const local = (await import("./compile/submission-compiler")).submissionCompiler();
-  return (local[method] as (...a: Parameters<SubmissionCompiler[M]>) => ReturnType<SubmissionCompiler[M]>).apply(local, args);
+  try {
+    return (local[method] as (...a: Parameters<SubmissionCompiler[M]>) => ReturnType<SubmissionCompiler[M]>).apply(local, args);
+  } catch (error) {
+    throw new CompileFailed(String((error as Error)?.message ?? error));
+  }
 }
 
-/** Type errors as warnings, unless the check overruns `timeoutMs`: then one warning saying so. */
+/** Type errors as warnings; when the check overruns `timeoutMs` or the checker fails, one warning saying so. */
 async function typeWarnings(source: string, timeoutMs: number): Promise<Diagnostic[]> {
   try {
     return await compiler("typeDiagnostics", [source, "warning"], timeoutMs);
   } catch (error) {
-    if (!(error instanceof CompileTimeout)) throw error;
-    return [{ severity: "warning", line: 1, column: 1, code: "TYPECHECK-TIMEOUT", message: `The type check took longer than ${timeoutMs / 1000} s, so type errors are not reported. Grading is not affected.` }];
+    const why =
+      error instanceof CompileTimeout ? `The type check took longer than ${timeoutMs / 1000} s` : error instanceof CompileFailed ? `The type checker failed on this code (${error.message})` : null;
+    if (!why) throw error;
+    const code = error instanceof CompileTimeout ? "TYPECHECK-TIMEOUT" : "TYPECHECK-FAILED";
+    return [{ severity: "warning", line: 1, column: 1, code, message: `${why}, so type errors are not reported. Grading is not affected.` }];
   }
 }
 
@@ -116,8 +118,13 @@ export async function gradeSource(
       compile = { ok: true, diagnostics: [] };
     }
   } catch (error) {
-    if (!(error instanceof CompileTimeout)) throw error;
-    const diagnostic: Diagnostic = { severity: "error", line: 1, column: 1, code: "COMPILE-TIMEOUT", message: `Compiling took longer than ${wallMs / 1000} s.` };
+    const diagnostic: Diagnostic | null =
+      error instanceof CompileTimeout
+        ? { severity: "error", line: 1, column: 1, code: "COMPILE-TIMEOUT", message: `Compiling took longer than ${wallMs / 1000} s.` }
+        : error instanceof CompileFailed
+          ? { severity: "error", line: 1, column: 1, code: "COMPILER-FAILED", message: `The compiler failed on this code: ${error.message}` }
+          : null;
+    if (!diagnostic) throw error; // the compiler thread could not start: an internal error, retried
     return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [diagnostic] }, tests: [], schedulesExplored: 0 });
   }
 

@@ -35,6 +35,9 @@ const all = null as unknown as All;
 const notA: Exclude<All, ["a", ...unknown[]]> = all;
 `;
 
+/** Arrays nested 5,000 deep (10 KB): TypeScript's recursive parser overflows its stack on it. */
+export const COMPILER_CRASH = `export const x = ${"[".repeat(5000)}${"]".repeat(5000)};\nexport async function main() {}\n`;
+
 /** A correct program with extra code run first in `main` (or at module level with `top`). */
 const withMain = (code: string) => CORRECT.replace("export async function main(n: number) {", `export async function main(n: number) {\n${code}\n`);
 const withTop = (code: string) => `${CORRECT}\n${code}\n`;

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradeSource, prepareForServing, warmUpGrader } from "@/lib/grader/grade-source";
-import { CORRECT, describeHostileSubmissions, TYPE_BOMB } from "./hostile-cases";
+import { COMPILER_CRASH, CORRECT, describeHostileSubmissions, TYPE_BOMB } from "./hostile-cases";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -23,6 +23,14 @@ describe("the compiler thread", () => {
     const next = await gradeSource({ exercise: "shared-counter", source: `${CORRECT}\nconst wrong: number = "seven";\n` }, undefined, { root: fixtures });
     expect(next).toMatchObject({ verdict: "graded", score: 100 });
     expect(next.compile.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "TS2322" })]);
+  }, 30_000);
+
+  it("reports a source that crashes the compiler as a compile error, without retrying it on the main thread", async () => {
+    const fixtures = path.join(import.meta.dirname, "exercises");
+    const report = await gradeSource({ exercise: "shared-counter", source: COMPILER_CRASH }, undefined, { root: fixtures });
+    expect(report).toMatchObject({ verdict: "compile-error", score: 0, tests: [] });
+    expect(report.compile.diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "COMPILER-FAILED", message: expect.stringMatching(/Maximum call stack/) })]);
+    expect(await gradeSource({ exercise: "shared-counter", source: CORRECT }, undefined, { root: fixtures })).toMatchObject({ verdict: "graded", score: 100 });
   }, 30_000);
 
   it("bounds a blocking type check too: a bomb is a compile error within the wall-clock limit, a type error still blocks", async () => {
@@ -56,17 +64,18 @@ describe("the compiler thread", () => {
       if (process.argv[1] === "serving") prepareForServing();
       await warmUpGrader();
       const report = await gradeSource({ exercise: "fix-the-race", source: "export async function main() { const x: number = 'a'; }" });
-      console.log(JSON.stringify({ loaded: loaded.length, codes: report.compile.diagnostics.map((d) => d.code) }));
+      const crash = await gradeSource({ exercise: "fix-the-race", source: process.argv[2] });
+      console.log(JSON.stringify({ loaded: loaded.length, codes: [...report.compile.diagnostics, ...crash.compile.diagnostics].map((d) => d.code) }));
       process.exit(0);`;
     const run = (mode: string) => {
-      const r = spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--input-type=module", "-e", script, mode], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(process.execPath, ["--no-node-snapshot", "--import", "tsx", "--input-type=module", "-e", script, mode, COMPILER_CRASH], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as { loaded: number; codes: string[] };
     };
-    expect(run("serving")).toEqual({ loaded: 0, codes: ["TS2322"] });
+    expect(run("serving")).toEqual({ loaded: 0, codes: ["TS2322", "COMPILER-FAILED"] });
     // The check can see a load: without the thread (as the CLI runs) TypeScript is loaded here.
     const cli = run("cli");
-    expect(cli.codes).toEqual(["TS2322"]);
+    expect(cli.codes).toEqual(["TS2322", "COMPILER-FAILED"]);
     expect(cli.loaded).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { submissionCompiler } from "./submission-compiler";
-import { TYPE_BOMB } from "../../../tests/security/hostile-cases";
-import { CompilerThread, CompileTimeout } from "./compiler-thread";
+import { COMPILER_CRASH, TYPE_BOMB } from "../../../tests/security/hostile-cases";
+import { CompileFailed, CompilerThread, CompileTimeout } from "./compiler-thread";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const WRONG = `import ipc from "ipc";\nexport async function main() {\n  const n: number = "three";\n  await ipc.pipe(42);\n}\n`;
@@ -31,6 +31,23 @@ describe("CompilerThread", () => {
     const next = await thread.call("typeDiagnostics", [WRONG, "error"]);
     expect(next.length).toBeGreaterThan(0);
     expect(next.every((d) => d.severity === "error")).toBe(true);
+  }, 30_000);
+
+  it("fails a call on a source that crashes the compiler, and goes on serving", async () => {
+    await expect(thread.call("transpile", [COMPILER_CRASH])).rejects.toThrow(CompileFailed);
+    await expect(thread.call("typeDiagnostics", [COMPILER_CRASH, "warning"])).rejects.toThrow(/Maximum call stack/);
+    expect((await thread.call("transpile", [WRONG])).syntaxErrors).toEqual([]);
+  }, 30_000);
+
+  it("counts a call's time from when the thread is ready, so a cold start is not the student's", async () => {
+    const cold = new CompilerThread(); // loading TypeScript takes far longer than 200 ms
+    try {
+      const started = performance.now();
+      expect((await cold.call("transpile", [WRONG], 200)).js).toContain("three");
+      expect(performance.now() - started).toBeGreaterThan(200);
+    } finally {
+      await cold.close();
+    }
   }, 30_000);
 
   it("does not keep an idle process alive", () => {

@@ -1,6 +1,7 @@
 /**
- * Entry of the compiler thread (compiler-thread.ts): answers {id, method, args} with the
- * result of that method of this thread's own long-lived compiler.
+ * Entry of the compiler thread (compiler-thread.ts): says "ready" once TypeScript and the
+ * standard library's types are loaded, then answers {id, method, args} with the result of
+ * that method of this thread's own long-lived compiler.
  */
 import { parentPort } from "node:worker_threads";
 import { submissionCompiler } from "./submission-compiler";
@@ -8,7 +9,7 @@ import type { SubmissionCompiler } from "./compile-typescript";
 
 export type CompilerMethod = "transpile" | "typeDiagnostics" | "compile";
 export type CompilerCall<M extends CompilerMethod = CompilerMethod> = { id: number; method: M; args: Parameters<SubmissionCompiler[M]> };
-export type CompilerReply = { id: number; result: unknown } | { id: number; error: string };
+export type CompilerReply = { ready: true } | { id: number; result: unknown } | { id: number; error: string };
 
 const compiler = submissionCompiler();
 compiler.warmUp();
@@ -21,3 +22,4 @@ parentPort!.on("message", ({ id, method, args }: CompilerCall) => {
   }
   parentPort!.postMessage(reply);
 });
+parentPort!.postMessage({ ready: true } satisfies CompilerReply);
