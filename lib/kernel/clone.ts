@@ -12,7 +12,7 @@ export function cloneValue(v: unknown, depth = 0): JsonValue {
   if (typeof v === "number") return v;
   if (v === undefined) return null;
   if (Array.isArray(v)) return v.map((x) => cloneValue(x, depth + 1));
-  if (v instanceof Uint8Array) return Array.from(v);
+  if (v instanceof Uint8Array) return Array.from(new Uint8Array(v)); // a plain copy first: no subclass code runs
   if (typeof v === "object") {
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) throw new TypeError("only plain objects, arrays and primitives can be copied between processes");

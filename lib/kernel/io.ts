@@ -8,7 +8,8 @@ import { utf8Decode, utf8Encode } from "./utf8";
 /** Accepted write payloads: text (sent as UTF-8), bytes, or an array of byte values. */
 export function toBytes(data: unknown): Uint8Array {
   if (typeof data === "string") return utf8Encode(data);
-  if (data instanceof Uint8Array) return data.slice();
+  // A plain copy through internal slots: slice() would run a subclass's Symbol.species (student code) in the kernel.
+  if (data instanceof Uint8Array) return new Uint8Array(data);
   if (Array.isArray(data) && data.every((b) => Number.isInteger(b) && b >= 0 && b < 256)) return Uint8Array.from(data as number[]);
   return fail("EINVAL", "data must be a string, Uint8Array or array of bytes");
 }

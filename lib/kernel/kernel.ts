@@ -193,6 +193,9 @@ export class Kernel {
       if (mod && typeof mod[entry] !== "function") builtin = (builtinNamed(entry) as Process["builtin"]) ?? fail("ENOENT", `no program named "${entry}"`);
     }
     const stdio = [opts.stdin, opts.stdout, opts.stderr].map((fd) => (fd === undefined ? undefined : parent?.fds[fd] ?? fail("EBADF")));
+    // Checked before anything changes: a bad entry must not fail half-way through the fd table.
+    const close = opts.close ?? [];
+    if (!Array.isArray(close) || !close.every((fd) => Number.isInteger(fd))) fail("EBADF", "close must list fd numbers");
     const isTop = !parent || parent === this.kproc;
     const p = new Process(this.nextPid++, isTop ? 0 : parent.pid, uid, gid, name, copied, entry as Process["entry"]);
     p.builtin = builtin;
@@ -213,7 +216,7 @@ export class Kernel {
       if (p.fds[fd]) closeFd(this, p, fd);
       installFd(this, p, of, fd);
     });
-    for (const fd of opts.close ?? []) if (p.fds[fd] && !stdio[fd]) closeFd(this, p, fd);
+    for (const fd of close) if (p.fds[fd] && !stdio[fd]) closeFd(this, p, fd);
     this.procs.set(p.pid, p);
     this.allProcs.push(p);
     this.starting.push(p);

@@ -23,6 +23,52 @@ describe("pipes", () => {
     expect(r.snapshot.output["1"]).toBe("abcdef\n");
   });
 
+  it("copies written bytes without running a Uint8Array subclass's code inside the kernel", async () => {
+    const r = await run((ipc: Ipc) => ({
+      async main() {
+        class Hostile extends Uint8Array {
+          static get [Symbol.species](): Uint8ArrayConstructor {
+            throw new Error("species called");
+          }
+          override get length(): number {
+            throw new Error("length called");
+          }
+          override [Symbol.iterator](): ArrayIterator<number> {
+            throw new Error("iterator called");
+          }
+        }
+        const [rd, wr] = await ipc.pipe();
+        ipc.print(String(await ipc.write(wr, Hostile.of(104, 105))));
+        ipc.print(await ipc.read(rd, 10));
+        await ipc.spawn("echo", [Hostile.of(7) as unknown as number[]]);
+      },
+      async echo(args: unknown[]) {
+        ipc.print(JSON.stringify(args));
+      },
+    }));
+    expect(r.failure).toBeNull();
+    expect(r.snapshot.output["1"]).toBe("2\nhi\n");
+    expect(r.snapshot.output["2"]).toBe("[[7]]\n"); // spawn's argument copy ran no subclass code either
+  });
+
+  it("refuses a spawn whose close list is not fd numbers, before touching any descriptor", async () => {
+    const r = await run((ipc: Ipc) => ({
+      async main() {
+        const [rd, wr] = await ipc.pipe();
+        try {
+          await ipc.spawn("child", [], { close: [String(wr)] as unknown as number[] });
+        } catch (e) {
+          ipc.print((e as { code: string }).code);
+        }
+        await ipc.close(wr);
+        ipc.print(JSON.stringify(await ipc.read(rd, 10))); // EOF: the failed spawn left no write end open
+      },
+      async child() {},
+    }));
+    expect(r.failure).toBeNull();
+    expect(r.snapshot.output["1"]).toBe('EBADF\n""\n');
+  });
+
   it("write with no reader fails with EPIPE and the default SIGPIPE kills the writer", async () => {
     const r = await run((ipc: Ipc) => ({
       async main() {

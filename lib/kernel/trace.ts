@@ -59,7 +59,8 @@ export function toTraceJson(v: unknown, depth = 0): JsonValue {
       return String(v);
   }
   if (depth > 4) return "[…]";
-  if (v instanceof Uint8Array) return toTraceJson(Array.from(v.subarray(0, 64)), depth);
+  // new Uint8Array(v) reads v through its internal slots: a subclass's species, iterator or length getter never runs here.
+  if (v instanceof Uint8Array) return toTraceJson(Array.from(new Uint8Array(v).subarray(0, 64)), depth);
   if (Array.isArray(v)) return v.slice(0, 64).map((x) => toTraceJson(x, depth + 1));
   const tag = (v as { traceTag?: unknown }).traceTag;
   if (typeof tag === "string") return tag;
