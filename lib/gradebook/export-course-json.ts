@@ -10,18 +10,23 @@ const parse = (json: string | null): unknown => {
 };
 
 /**
- * Reads rows page by page in a stable order (a cursor on the id after `orderBy`), so a course
- * with tens of thousands of submissions never sits in memory at once.
+ * Reads rows page by page in a stable order, each page starting after the last row of the one
+ * before (by its sort key, not by a cursor on that row, so a row deleted meanwhile cannot end
+ * the export early). A course with tens of thousands of submissions never sits in memory at once.
  */
-async function* pages<T extends { id: string }>(pageSize: number, read: (after: string | undefined) => Promise<T[]>): AsyncGenerator<T> {
-  let after: string | undefined;
+async function* pages<T>(pageSize: number, read: (after: T | undefined) => Promise<T[]>): AsyncGenerator<T> {
+  let after: T | undefined;
   for (;;) {
     const rows = await read(after);
     yield* rows;
     if (rows.length < pageSize) return;
-    after = rows.at(-1)!.id;
+    after = rows.at(-1);
   }
 }
+
+/** Rows after `row` in (time, id) order. */
+const afterRow = <K extends string>(key: K, row: ({ id: string } & Record<K, Date>) | undefined) =>
+  row ? { OR: [{ [key]: { gt: row[key] } }, { [key]: row[key], id: { gt: row.id } }] } : {};
 
 async function* mapRows<T, U>(rows: AsyncIterable<T>, f: (row: T) => U): AsyncGenerator<U> {
   for await (const row of rows) yield f(row);
@@ -63,24 +68,22 @@ export async function* exportCourseJson(courseId: string, { pageSize = 100 }: { 
   yield* jsonArray("members", members.map((m) => ({ ...m.user, role: m.role, enrolledAt: m.createdAt })));
   yield* jsonArray("assignments", assignments);
   yield* jsonArray("extensions", extensions);
-  const submissions = pages(pageSize, (after) =>
+  const submissions = pages(pageSize, (after: { id: string; submittedAt: Date } | undefined) =>
     db().submission.findMany({
-      where,
+      where: { ...where, ...afterRow("submittedAt", after) },
       omit: { leaseOwner: true, leaseUntil: true },
       include: { results: { omit: { submissionId: true } } },
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       take: pageSize,
-      ...(after && { cursor: { id: after }, skip: 1 }),
     }),
   );
   yield* jsonArray("submissions", mapRows(submissions, (s) => ({ ...s, report: parse(s.report), results: s.results.map((r) => ({ ...r, trace: parse(r.trace) })) })));
-  const attempts = pages(pageSize, (after) =>
+  const attempts = pages(pageSize, (after: { id: string; startedAt: Date } | undefined) =>
     db().quizAttempt.findMany({
-      where,
+      where: { ...where, ...afterRow("startedAt", after) },
       include: { answers: { omit: { attemptId: true } }, quiz: { select: { slug: true } } },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       take: pageSize,
-      ...(after && { cursor: { id: after }, skip: 1 }),
     }),
   );
   yield* jsonArray("quizAttempts", mapRows(attempts, (a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, response: parse(x.response) })) })));

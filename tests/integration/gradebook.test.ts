@@ -156,6 +156,28 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect({ ...whole, exportedAt: null }).toEqual({ ...data, exportedAt: null });
     });
 
+    it("exports every other submission when one is deleted mid-export, even the last row of a page", async () => {
+      const course = await db.course.create({ data: { code: `DEL-${provider}`, title: "Deletions", joinCode: `DELS-000${provider === "sqlite" ? 1 : 2}` } });
+      const ex = await db.exercise.findFirstOrThrow();
+      const a = await db.assignment.create({ data: { courseId: course.id, kind: "EXERCISE", exerciseId: ex.id, title: "D", opensAt: new Date(0), dueAt: new Date(Date.now() + DAY) } });
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        ids.push((await db.submission.create({ data: { userId: students[0].id, exerciseId: ex.id, assignmentId: a.id, source: `// ${i}`, submittedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) } })).id);
+      }
+      let text = "";
+      let deleted = false;
+      for await (const chunk of exportCourseJson(course.id, { pageSize: 2 })) {
+        text += chunk;
+        if (!deleted && chunk.includes(ids[1])) {
+          await db.submission.delete({ where: { id: ids[1] } }); // the row the next page starts after
+          deleted = true;
+        }
+      }
+      const data = JSON.parse(text) as { submissions: Array<{ id: string }> };
+      expect(deleted).toBe(true);
+      expect(data.submissions.map((x) => x.id)).toEqual(ids);
+    });
+
     it("keeps regrade bookkeeping: previous scores, progress, exactly the changed scores, nothing lost meanwhile", async () => {
       const batch = await requestCourseRegrade(teacherId, courseId, { scope: "assignment", assignmentId: hw2 });
       expect(batch.submissions).toBe(3);

@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ courseId: string }> };
 export const GET = apiHandler<Ctx>(async (_request, { params }) => {
   const { courseId } = await params;
   const { course } = await requireCourseInstructor(courseId, "api");
-  return new Response(textStream(exportCourseJson(courseId)), {
+  return new Response(textStream(exportCourseJson(courseId), `course export ${courseId}`), {
     headers: {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="${exportFileName(course.code, "course.json")}"`,
