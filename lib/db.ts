@@ -11,7 +11,8 @@ import { env } from "./env";
  */
 export type Db = SqliteClient;
 
-const kinds = new WeakMap<Db, DatabaseKind>();
+// On globalThis, like the client itself, so that a hot reload in development keeps both.
+const kinds: WeakMap<Db, DatabaseKind> = ((globalThis as unknown as { ipclabDbKinds?: WeakMap<Db, DatabaseKind> }).ipclabDbKinds ??= new WeakMap());
 
 export function createDb(url: string): Db {
   if (databaseKind(url) === "postgresql") {

@@ -62,6 +62,16 @@ describe("attempt policy", () => {
     expect(grade({ policy: { ...policy, attemptPolicy: "LAST" }, attempts })).toMatchObject({ score: 90, countedAttemptId: "late-best", late: true });
     expect(grade({ policy: { ...policy, attemptPolicy: "LAST" }, attempts: attempts.slice(0, 2) })).toMatchObject({ score: 60, countedAttemptId: "second" });
   });
+  it("breaks a tie of submission times by id, whatever order the attempts come in", () => {
+    const same = [
+      { id: "b", submittedAt: at(0), score: 70, penalty: 0 },
+      { id: "a", submittedAt: at(0), score: 70, penalty: 0 },
+    ];
+    for (const rows of [same, [...same].reverse()]) {
+      expect(countedAttempt(rows, "LAST")!.id).toBe("b");
+      expect(countedAttempt(rows, "BEST")!.id).toBe("a");
+    }
+  });
   it("skips attempts never graded; none at all means no grade", () => {
     expect(grade({ attempts: [attempt("pending", -1, null)] })).toMatchObject({ score: null, attempts: 1, countedAttemptId: null, maxScore: 100 });
     expect(grade({})).toMatchObject({ score: null, attempts: 0 });

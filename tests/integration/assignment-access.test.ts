@@ -64,7 +64,7 @@ describe("assignment access: one rule for the workspace, submissions and quizzes
         expect(await submitStatus(user, id)).toBe(status);
         const workspace = await getExerciseWorkspace(user, "fix-the-race", "en", id);
         expect(workspace?.assignment?.id ?? null).toBe(status === 201 ? id : null);
-        const access = await assignmentAccess(db, { courseId: (await db.assignment.findUniqueOrThrow({ where: { id } })).courseId, published: kind === "published" }, user);
+        const access = await assignmentAccess(db, await db.assignment.findUniqueOrThrow({ where: { id } }), user);
         expect(access).toBe(status === 201 ? "allowed" : status === 403 ? "not-member" : "unpublished");
       });
     }
