@@ -677,7 +677,8 @@ export class Kernel {
         r.error = new IpcError(r.name, r.forced);
         r.forced = null;
       } else {
-        if (r.isSyscall) {
+        if (r.isSyscall && !r.entered) {
+          r.entered = true;
           this.counters.syscalls++;
           this.counters.modeSwitches += 2;
           p.counters.syscalls++;

@@ -154,4 +154,23 @@ describe("processes", () => {
     expect(r.counters).toMatchObject({ syscalls: 3, modeSwitches: 6, bytesCopied: 8, contextSwitches: 1 });
     expect(r.snapshot.processes[0].counters.syscalls).toBe(3);
   });
+
+  it("counts a call that blocks and is woken up as one system call (two mode switches)", async () => {
+    const r = await run((ipc: Ipc) => ({
+      async main() {
+        const [rd, wr] = await ipc.pipe();
+        await ipc.spawn("writer", [wr]);
+        ipc.print(await ipc.read(rd, 4)); // blocks until the writer has run
+        await ipc.waitpid(-1); // may block too
+      },
+      async writer([wr]: number[]) {
+        await ipc.sleep(1);
+        await ipc.write(wr, "ping");
+      },
+    }));
+    expect(r.failure).toBeNull();
+    const parent = r.snapshot.processes.find((p) => p.pid === 1)!;
+    expect(parent.counters.syscalls).toBe(4); // pipe, spawn, read, waitpid
+    expect(parent.counters.modeSwitches).toBe(8);
+  });
 });

@@ -29,6 +29,8 @@ export class Request {
   error: unknown = undefined;
   /** Signal mask to restore when the call ends (sigsuspend). */
   restoreMask = -1;
+  /** Whether the call has entered the kernel: a call that blocks and is retried on wake-up is still one system call. */
+  entered = false;
 
   constructor(
     readonly name: string,
