@@ -15,9 +15,9 @@ export const COST = {
   SHM_ACCESS_NS: 5,
   /** A locked read-modify-write (cache line bounce). */
   ATOMIC_NS: 25,
-  /** TCP/IP stack work per AF_INET send/recv (headers, checksums, loopback routing). */
+  /** TCP/IP stack work per AF_INET send/recv (headers, sequence numbers and ACKs, loopback routing). */
   INET_OVERHEAD_NS: 3000,
-  /** Extra per-byte work for AF_INET (checksumming). */
+  /** Extra per-byte work for AF_INET (segmenting and socket-buffer accounting; loopback skips checksums). */
   INET_NS_PER_BYTE: 0.5,
   /** Flat charge for the user code a process runs between two scheduling points. */
   USER_STEP_NS: 50,
