@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SubmissionCompiler } from "./compile/compile-typescript";
-import { CompileFailed, CompilerThread, CompileTimeout } from "./compile/compiler-thread";
-import type { CompilerMethod } from "./compile/compiler-worker";
+import { CompileFailed, CompilerThread, CompileTimeout, type CompilerMethod } from "./compile/compiler-thread";
 import { judgeRuns } from "./exercises/judge-run";
 import { EXERCISES_DIR, listExerciseSlugs, loadExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";

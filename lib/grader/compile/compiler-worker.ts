@@ -1,25 +1,16 @@
 /**
- * Entry of the compiler thread (compiler-thread.ts): says "ready" once TypeScript and the
- * standard library's types are loaded, then answers {id, method, args} with the result of
- * that method of this thread's own long-lived compiler.
+ * Entry of the compiler thread (compiler-thread.ts): loads TypeScript and the standard
+ * library's types, exposes this thread's long-lived compiler through Comlink, then says
+ * it is ready.
  */
 import { parentPort } from "node:worker_threads";
+import { expose } from "comlink";
+// Comlink's adapter from worker_threads ports to its endpoint interface (the UMD build has types).
+import nodeEndpoint from "comlink/dist/umd/node-adapter.js";
 import { submissionCompiler } from "./submission-compiler";
-import type { SubmissionCompiler } from "./compile-typescript";
-
-export type CompilerMethod = "transpile" | "typeDiagnostics" | "compile";
-export type CompilerCall<M extends CompilerMethod = CompilerMethod> = { id: number; method: M; args: Parameters<SubmissionCompiler[M]> };
-export type CompilerReply = { ready: true } | { id: number; result: unknown } | { id: number; error: string };
+import { COMPILER_READY } from "./compiler-thread";
 
 const compiler = submissionCompiler();
 compiler.warmUp();
-parentPort!.on("message", ({ id, method, args }: CompilerCall) => {
-  let reply: CompilerReply;
-  try {
-    reply = { id, result: (compiler[method] as (...a: unknown[]) => unknown)(...args) };
-  } catch (error) {
-    reply = { id, error: String((error as Error)?.message ?? error) };
-  }
-  parentPort!.postMessage(reply);
-});
-parentPort!.postMessage({ ready: true } satisfies CompilerReply);
+expose(compiler, nodeEndpoint(parentPort!));
+parentPort!.postMessage(COMPILER_READY);
