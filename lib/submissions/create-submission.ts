@@ -2,7 +2,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { ApiError, notFoundError } from "../http/api-error";
 import { requireAssignmentAccess } from "../assignments/assignment-access";
-import { lateness } from "../assignments/lateness";
+import { studentLateness } from "../assignments/student-lateness";
 import { enforceRateLimit } from "../rate-limit/consume-rate-limit";
 import { enqueueSubmission } from "../grader/queue/enqueue-submission";
 import type { GradeJobNotifier } from "../grader/queue/grade-job";
@@ -24,8 +24,7 @@ export async function createSubmission(user: CurrentUser, input: CreateSubmissio
     const assignment = await db().assignment.findUnique({ where: { id: input.assignmentId } });
     if (!assignment || assignment.exerciseId !== exercise.id) throw notFoundError("Assignment");
     await requireAssignmentAccess(db(), assignment, user);
-    const extension = await db().extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId: user.id } } });
-    const when = lateness(assignment, extension, new Date());
+    const { lateness: when } = await studentLateness(db(), assignment, user.id);
     if (when.state === "not-open") throw new ApiError(403, `This assignment opens at ${assignment.opensAt.toISOString()}.`);
     if (when.state === "closed") throw new ApiError(403, "This assignment is closed: the late window has ended.");
     late = when.state === "late";

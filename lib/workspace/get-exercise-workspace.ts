@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { assignmentAccess } from "../assignments/assignment-access";
-import { effectiveDeadlines, lateness } from "../assignments/lateness";
+import { studentLateness } from "../assignments/student-lateness";
 import type { CurrentUser } from "../auth/current-user";
 import type { Lang } from "../grader/types";
 import { readExerciseContent } from "./read-exercise-content";
@@ -22,9 +22,8 @@ export async function getExerciseWorkspace(user: CurrentUser, slug: string, lang
     const row = await db().assignment.findUnique({ where: { id: assignmentId } });
     if (!row || row.exerciseId !== exercise.id) return null;
     if ((await assignmentAccess(db(), row, user)) !== "allowed") return null;
-    const extension = await db().extension.findUnique({ where: { assignmentId_userId: { assignmentId: row.id, userId: user.id } } });
-    const { dueAt, lateUntil } = effectiveDeadlines(row, extension);
-    assignment = { id: row.id, title: row.title, dueAt: dueAt.toISOString(), lateUntil: lateUntil?.toISOString() ?? null, state: lateness(row, extension, new Date()).state };
+    const { lateness, dueAt, lateUntil } = await studentLateness(db(), row, user.id);
+    assignment = { id: row.id, title: row.title, dueAt: dueAt.toISOString(), lateUntil: lateUntil?.toISOString() ?? null, state: lateness.state };
   }
   const draft = await db().draft.findUnique({ where: { userId_exerciseId: { userId: user.id, exerciseId: exercise.id } } });
   return {

@@ -69,4 +69,16 @@ describe("assignment access: one rule for the workspace, submissions and quizzes
       });
     }
   }
+
+  it("an extension reopens a closed assignment for its student only, in the workspace and for submitting", async () => {
+    const open = await db.assignment.findUniqueOrThrow({ where: { id: assignments.published } });
+    const closed = await db.assignment.create({
+      data: { courseId: open.courseId, kind: "EXERCISE", exerciseId: open.exerciseId, title: "Closed", published: true, opensAt: new Date(Date.now() - 3 * DAY), dueAt: new Date(Date.now() - DAY) },
+    });
+    await db.extension.create({ data: { assignmentId: closed.id, userId: users.student.id, dueAt: new Date(Date.now() + DAY), lateUntil: null } });
+    expect((await getExerciseWorkspace(users.student, "fix-the-race", "en", closed.id))?.assignment).toMatchObject({ state: "on-time", lateUntil: null });
+    expect((await getExerciseWorkspace(users.instructor, "fix-the-race", "en", closed.id))?.assignment?.state).toBe("closed");
+    expect(await submitStatus(users.student, closed.id)).toBe(201);
+    expect(await submitStatus(users.instructor, closed.id)).toBe(403);
+  });
 });

@@ -4,7 +4,8 @@
  * `lateness` rule the exercise grader uses. Practice (no assignment) is
  * always open.
  */
-import { lateness, type Lateness } from "@/lib/assignments/lateness";
+import type { Lateness } from "@/lib/assignments/lateness";
+import { studentLateness } from "@/lib/assignments/student-lateness";
 import type { Db } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 
@@ -18,8 +19,7 @@ export interface AssignmentForQuiz {
 
 /** Throws 403 when the assignment is not open yet or closed; otherwise returns whether the work is late. */
 export async function attemptWindow(db: Db, assignment: AssignmentForQuiz, userId: string, at: Date): Promise<{ late: boolean; state: Lateness }> {
-  const extension = await db.extension.findUnique({ where: { assignmentId_userId: { assignmentId: assignment.id, userId } } });
-  const state = lateness(assignment, extension ? { dueAt: extension.dueAt, lateUntil: extension.lateUntil } : null, at);
+  const { lateness: state } = await studentLateness(db, assignment, userId, at);
   if (state.state === "not-open") throw new ApiError(403, "This quiz is not open yet.", { reason: "not-open" });
   if (state.state === "closed") throw new ApiError(403, "This quiz is closed.", { reason: "closed" });
   return { late: state.state === "late", state };
