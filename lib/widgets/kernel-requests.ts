@@ -1,6 +1,6 @@
 /**
- * Messages between the lesson widgets and their kernel Web Worker, and the
- * dispatcher the worker runs (kept here, pure, so that it is unit-tested in
+ * Requests the lesson widgets send their kernel Web Worker (through Comlink), and
+ * the dispatcher the worker runs (kept here, pure, so that it is unit-tested in
  * Node exactly as the worker runs it).
  */
 import { bankRaceState, losingSchedule, type BankRaceSetup } from "./bank-race";
@@ -12,7 +12,6 @@ export type KernelRequest =
   | { kind: "bank-race-losing"; setup: BankRaceSetup }
   | { kind: "pipeline"; forgetClose: boolean }
   | { kind: "ipc-cost"; bytes: number };
-
 
 export async function handleKernelRequest(request: KernelRequest): Promise<unknown> {
   switch (request.kind) {

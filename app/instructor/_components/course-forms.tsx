@@ -7,7 +7,6 @@ import { tr } from "./messages";
 import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
 
-
 function fieldsOf(form: HTMLFormElement): CourseFields {
   const data = new FormData(form);
   return { code: String(data.get("code") ?? ""), title: String(data.get("title") ?? ""), description: String(data.get("description") ?? "") };

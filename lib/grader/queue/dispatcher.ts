@@ -29,8 +29,9 @@ export type Dispatcher = {
 /**
  * The embedded queue's consumer (no Redis): keeps the pool busy with QUEUED submissions
  * from the database. Each round recovers expired leases (at most once per pollMs: a lease
- * cannot expire faster than that matters), then claims while the pool has a free worker. Several dispatchers (processes, machines) can share one database: the
- * claims are race-free. It wakes on notify(), on a finished job, or every pollMs.
+ * cannot expire faster than that matters), then claims while the pool has a free worker.
+ * Several dispatchers (processes, machines) can share one database: the claims are
+ * race-free. It wakes on notify(), on a finished job, or every pollMs.
  */
 export function startDispatcher({ pool, db, owner, pollMs = 1000, leaseMs = 30_000, maxAttempts = DEFAULT_MAX_ATTEMPTS, log = silentLog, onChange }: DispatcherOptions): Dispatcher {
   const wakeup = createWakeup();
