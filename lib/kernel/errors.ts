@@ -1,3 +1,5 @@
+import { harden } from "./user-boundary";
+
 /** errno names, numbers (Linux x86-64 values) and strerror texts. */
 export const ERRNO = {
   EPERM: [1, "Operation not permitted"],
@@ -50,6 +52,23 @@ export class IpcError extends Error {
     this.errno = errno;
     this.syscall = syscall;
   }
+}
+
+// One class for every process: frozen, so no process can change it or hang state on it.
+harden(IpcError);
+
+/** The error a failed call throws into user code: a fresh, hardened IpcError made from primitives only. */
+export function userError(syscall: string, e: unknown): Error {
+  if (e instanceof Errno) return harden(new IpcError(syscall, e.code, e.detail));
+  if (e instanceof IpcError) return harden(new IpcError(e.syscall, e.code, detailOf(e)));
+  // A kernel-side JavaScript error (a bug, or a limit of the engine): its text, never the object.
+  const message = e instanceof Error ? e.message : String(e);
+  return harden(e instanceof RangeError ? new RangeError(message) : new TypeError(`${syscall}: ${message}`));
+}
+
+function detailOf(e: IpcError): string | undefined {
+  const prefix = `${e.syscall}: ${e.code} (${ERRNO[e.code][1]})`;
+  return e.message.startsWith(`${prefix}: `) ? e.message.slice(prefix.length + 2) : undefined;
 }
 
 /**

@@ -23,3 +23,4 @@ export { PctStrategy } from "./strategies/pct";
 export { RandomStrategy } from "./strategies/random";
 export { ReplayStrategy } from "./strategies/replay";
 export type { Strategy } from "./strategies/types";
+export { kernelFailure } from "./verdict";

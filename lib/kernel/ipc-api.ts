@@ -1,5 +1,6 @@
 import { CONSTANTS } from "./constants";
-import { fail, IpcError } from "./errors";
+import { Errno, fail, IpcError, userError } from "./errors";
+import { copyIn, CopyError, harden } from "./user-boundary";
 import type { Kernel, SpawnOptions } from "./kernel";
 import type { Process, SyscallImpl } from "./process";
 import type { Ipc } from "./ipc";
@@ -8,7 +9,7 @@ import { sysPipe } from "./pipe";
 import { sysMsgctl, sysMsgget, sysMsgrcv, sysMsgsnd } from "./msgqueue";
 import { sysShmat, sysShmctl, sysShmdt, sysShmget } from "./shm";
 import {
-  sysMutexCreate, sysMutexLock, sysMutexTrylock, sysMutexUnlock, sysSemClose, sysSemctl, sysSemget, sysSemGetvalue,
+  createLatch, sysLatchPost, sysLatchWait, type Latch, sysMutexCreate, sysMutexLock, sysMutexTrylock, sysMutexUnlock, sysSemClose, sysSemctl, sysSemget, sysSemGetvalue,
   sysSemop, sysSemOpen, sysSemPost, sysSemTrywait, sysSemUnlink, sysSemWait,
 } from "./sem";
 import { sysAlarm, sysKill, sysPause, sysSigaction, sysSignal, sysSigpending, sysSigprocmask, sysSigsuspend, sysSleep } from "./signals";
@@ -103,43 +104,115 @@ function owner(receiver: unknown, name: string): Owner {
   return o;
 }
 
-/** The stub of one call for one process, made on first use (most programs use a handful). */
-function stubFor(name: string, make: (o: Owner) => unknown) {
+/** The stub of one call for one process, made on first use (most programs use a handful) and hardened. */
+function stubFor(name: string, make: (o: Owner) => (...args: never[]) => unknown) {
   return {
     get(this: unknown) {
       const o = owner(this, name);
-      return (o.fns[name] ??= make(o));
+      return (o.fns[name] ??= harden(make(o)));
     },
     enumerable: true,
   };
 }
 
-// One frozen prototype for every process: constants, plus getters that hand out stubs bound to
-// the calling process. Building ~60 closures per process dominated exploration profiles.
-const IPC_PROTO: object = (() => {
+/** Calls whose arguments may hold the process's own functions (signal handlers), kept by reference. */
+const TAKES_HANDLERS = new Set(["signal", "sigaction"]);
+
+/** A call whose arguments could not be copied fails like a bad pointer would, with no scheduling point. */
+function refuse(name: string, error: unknown): Promise<never> {
+  return Promise.reject(error instanceof CopyError ? userError(name, new Errno("EINVAL", error.message)) : error);
+}
+
+/** The arguments as kernel-owned copies (see copyIn): the kernel validates and uses only these. */
+function copyArgs(name: string, args: unknown[]): unknown[] {
+  const handlers = TAKES_HANDLERS.has(name);
+  const out = new Array<unknown>(args.length);
+  for (let i = 0; i < args.length; i++) out[i] = copyIn(args[i], handlers);
+  return out;
+}
+
+function syscallStub(name: string, impl: SyscallImpl) {
+  const restartable = !NON_RESTARTABLE.has(name);
+  return ({ k, p }: Owner) =>
+    (...args: unknown[]) => {
+      let copied: unknown[];
+      try {
+        copied = copyArgs(name, args);
+      } catch (error) {
+        return refuse(name, error);
+      }
+      return k.submit(p, name, impl, copied, true, restartable);
+    };
+}
+
+/**
+ * spawn resolves its entry in the caller's turn, against the caller's own module (reading
+ * exports can run the caller's code): the kernel receives only the export's name and whether
+ * the module has it, never the function or the module.
+ */
+function spawnStub({ k, p }: Owner) {
+  return (entry: unknown, args: unknown = [], opts: unknown = {}) => {
+    let copied: unknown[];
+    try {
+      const mod = p.module;
+      let target: string;
+      if (typeof entry === "function") {
+        const name = mod ? Object.keys(mod).find((key) => mod[key] === entry) : undefined;
+        if (name === undefined) throw new CopyError("spawn: the function is not an export of this program");
+        target = name;
+      } else if (typeof entry === "string") target = entry;
+      else throw new CopyError("entry must be an export name or an exported function");
+      const exported = mod ? typeof mod[target] === "function" : null;
+      copied = [target, exported, copyIn(args ?? []), copyIn(opts ?? {})];
+    } catch (error) {
+      return refuse("spawn", error);
+    }
+    return k.submit(p, "spawn", sysSpawn, copied, true, true);
+  };
+}
+
+function callDescriptors(): PropertyDescriptorMap {
   const descriptors: PropertyDescriptorMap = {};
-  for (const name of Object.keys(SYSCALLS)) {
-    const impl = SYSCALLS[name];
-    const restartable = !NON_RESTARTABLE.has(name);
-    descriptors[name] = stubFor(name, ({ k, p }) => (...args: unknown[]) => k.submit(p, name, impl, args, true, restartable));
-  }
+  for (const name of Object.keys(SYSCALLS)) descriptors[name] = stubFor(name, name === "spawn" ? spawnStub : syscallStub(name, SYSCALLS[name]));
   descriptors.getpid = stubFor("getpid", ({ p }) => () => p.pid);
   descriptors.getppid = stubFor("getppid", ({ p }) => () => p.ppid);
   descriptors.getuid = stubFor("getuid", ({ p }) => () => p.uid);
   descriptors.getgid = stubFor("getgid", ({ p }) => () => p.gid);
-  descriptors.random = stubFor("random", ({ k }) => () => k.prng.float());
+  // Each process draws from its own stream: a shared one would let processes signal each other by drawing.
+  descriptors.random = stubFor("random", ({ p }) => () => p.random.float());
   descriptors.now = stubFor("now", ({ k }) => () => k.now);
+  // The text is made in the caller's turn (formatting may run its code), then handed over as a string.
   const print = ({ k, p }: Owner) => (...parts: unknown[]) => k.print(p, parts.map(format).join(" ") + "\n");
   descriptors.print = stubFor("print", print);
   descriptors.log = stubFor("log", print);
-  return Object.freeze(Object.create(Object.freeze({ ...CONSTANTS, IpcError }), descriptors));
-})();
+  return descriptors;
+}
+
+// One hardened prototype for every process: constants, plus getters that hand out stubs bound to
+// the calling process. Building ~60 closures per process dominated exploration profiles.
+const IPC_PROTO: object = harden(Object.create(harden({ ...CONSTANTS, IpcError }), callDescriptors()));
+
+// Harness drivers (trusted processes the scenario runs beside the student's) also get latches:
+// kernel semaphores with no name or id, reachable only through the token the harness holds.
+const LATCHES = new WeakMap<object, Latch>();
+const DRIVER_PROTO: object = harden(
+  Object.create(IPC_PROTO, {
+    latch_wait: stubFor("latch_wait", ({ k, p }) => (token: object) => k.submit(p, "latch_wait", sysLatchWait, [LATCHES.get(token)], true, true)),
+    latch_post: stubFor("latch_post", ({ k, p }) => (token: object) => k.submit(p, "latch_post", sysLatchPost, [LATCHES.get(token)], true, true)),
+  }),
+);
 
 /** Builds the `ipc` object a process sees; every call on it is bound to that process. */
 export function makeIpc(k: Kernel, p: Process): Ipc {
-  const ipc = Object.create(IPC_PROTO) as object;
+  const ipc = Object.create(p.privileged ? DRIVER_PROTO : IPC_PROTO) as object;
   OWNERS.set(ipc, { k, p, fns: Object.create(null) as Record<string, unknown> });
-  return ipc as Ipc;
+  return harden(ipc) as Ipc;
+}
+
+/** What a harness driver's `ipc` adds: waiting for and posting a latch the setup created. */
+export interface DriverIpc extends Ipc {
+  latch_wait(latch: object): Promise<number>;
+  latch_post(latch: object): Promise<number>;
 }
 
 /** The privileged API given to `program.setup`: same calls, run synchronously as root before any process starts. */
@@ -156,6 +229,8 @@ export interface SetupApi {
   sem_open(name: string, opts?: { create?: boolean; excl?: boolean; value?: number; mode?: number }): number;
   mutex_create(name: string, opts?: { mode?: number }): number;
   msgctl(id: number, cmd: number, buf?: object): unknown;
+  /** A latch for drivers to order themselves (a semaphore at 0 that only holders of the token can use). */
+  latch(name: string): object;
 }
 
 export function makeSetupApi(k: Kernel): SetupApi {
@@ -165,6 +240,11 @@ export function makeSetupApi(k: Kernel): SetupApi {
   }
   api.spawn = (entry: string | ((ipc: Ipc, args: unknown[]) => unknown), args: unknown[] = [], opts: SpawnOptions = {}) =>
     k.spawn(null, entry as never, args, opts).pid;
+  api.latch = (name: string) => {
+    const token = harden({});
+    LATCHES.set(token, createLatch(k, name));
+    return token;
+  };
   api.poke = (shmid: number, index: number, value: number) =>
     k.privileged("poke", (kk) => {
       const seg = kk.shm.ns.lookup(shmid);

@@ -1,9 +1,9 @@
 import { COST, newCounters } from "./cost-model";
 import { cloneValue, type JsonValue } from "./clone";
-import { Errno, IpcError, fail, type ErrnoCode } from "./errors";
+import { Errno, IpcError, fail, userError, type ErrnoCode } from "./errors";
 import { SA_RESTART, SIGALRM, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, signalName } from "./constants";
 import { closeAllFds, closeFd, inheritFds, installFd, OpenFile } from "./fd";
-import { Prng } from "./prng";
+import { deriveSeed, Prng } from "./prng";
 import { BLOCKED, Process, Request, type ExitStatus, type SyscallImpl, type WaitInfo } from "./process";
 import { TraceRecorder, toTraceJson, type TraceEvent } from "./trace";
 import type { Strategy } from "./strategies/types";
@@ -15,6 +15,7 @@ import { SocketTable } from "./socket";
 import { builtinNamed } from "./builtins";
 import { makeIpc, type Ipc } from "./ipc-api";
 import { utf8Decode } from "./utf8";
+import { copyOut } from "./user-boundary";
 
 /** A student program: called afresh for every process, so module state is per process. */
 export type ProgramModule = (ipc: Ipc) => Record<string, unknown>;
@@ -103,9 +104,14 @@ export interface SpawnOptions {
 const RESOLVED = Promise.resolve();
 const DEFAULT_IGNORED = (1 << SIGCHLD) | (1 << SIGCONT);
 
+/** A thrown value as text. It may be user code's (getters, proxies): whatever it does, this returns a string. */
 export function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return `thrown value: ${String(toTraceJson(e))}`;
+  try {
+    if (e instanceof Error) return `${String(e.name)}: ${String(e.message)}`;
+    return `thrown value: ${String(toTraceJson(e))}`;
+  } catch {
+    return "a thrown value that could not be described";
+  }
 }
 
 /**
@@ -147,6 +153,8 @@ export class Kernel {
   private seenProgress = -1;
   private idleTicks = 0;
   private onEnd: (() => void) | null = null;
+  /** Set while the kernel runs code that may trigger user code (describing a thrown value): calls are refused. */
+  private sealed = false;
 
   constructor(
     readonly program: ProgramModule,
@@ -174,7 +182,13 @@ export class Kernel {
 
   // ---------------------------------------------------------------- processes
 
-  spawn(parent: Process | null, entry: string | ((ipc: Ipc, args: JsonValue[]) => unknown), args: unknown[], opts: SpawnOptions = {}): Process {
+  /**
+   * Creates a process. `entry` is an export name of the student module (or a builtin), or a
+   * trusted function from the harness (a driver, privileged). `exported` says whether the
+   * parent's module has that export (the spawn stub finds out in the parent's turn); for
+   * top-level processes the entry is resolved when the process starts.
+   */
+  spawn(parent: Process | null, entry: string | ((ipc: Ipc, args: JsonValue[]) => unknown), args: unknown[], opts: SpawnOptions = {}, exported: boolean | null = null): Process {
     if (this.procs.size >= this.opts.maxProcesses) fail("EAGAIN", "process limit reached");
     const parentUid = parent ? parent.uid : 0;
     const uid = opts.uid ?? parentUid;
@@ -189,8 +203,7 @@ export class Kernel {
     } else {
       name = entry;
       // Top-level entries are resolved when the process starts (the module does not exist yet).
-      const mod = parent && parent !== this.kproc ? parent.module : null;
-      if (mod && typeof mod[entry] !== "function") builtin = (builtinNamed(entry) as Process["builtin"]) ?? fail("ENOENT", `no program named "${entry}"`);
+      if (exported === false) builtin = (builtinNamed(entry) as Process["builtin"]) ?? fail("ENOENT", `no program named "${entry}"`);
     }
     const stdio = [opts.stdin, opts.stdout, opts.stderr].map((fd) => (fd === undefined ? undefined : parent?.fds[fd] ?? fail("EBADF")));
     // Checked before anything changes: a bad entry must not fail half-way through the fd table.
@@ -200,6 +213,8 @@ export class Kernel {
     const p = new Process(this.nextPid++, isTop ? 0 : parent.pid, uid, gid, name, copied, entry as Process["entry"]);
     p.builtin = builtin;
     p.topLevel = isTop;
+    p.privileged = typeof entry === "function";
+    p.random = new Prng(deriveSeed(this.opts.seed, 1000 + p.pid));
     p.ipc = makeIpc(this, p);
     if (!isTop) {
       inheritFds(parent, p);
@@ -255,19 +270,22 @@ export class Kernel {
   private enterProcess(p: Process): void {
     let result: unknown;
     try {
+      // Each entry gets its own copy of the arguments: the kernel keeps p.args for itself.
+      const args = copyOut(p.args) as JsonValue[];
       if (p.builtin) {
         p.module = {};
-        result = p.builtin(p.ipc as never, p.args);
+        result = p.builtin(p.ipc as never, args);
+      } else if (typeof p.entry === "function") {
+        // A harness driver: trusted code, which does not instantiate the student's module.
+        p.module = {};
+        result = p.entry(p.ipc as never, args);
       } else {
         p.module = this.program(p.ipc as Ipc);
-        if (typeof p.entry === "function") result = p.entry(p.ipc as never, p.args);
-        else {
-          const fn = p.module[p.entry];
-          const builtin = typeof fn === "function" ? undefined : builtinNamed(p.entry);
-          if (typeof fn === "function") result = (fn as (a: JsonValue[]) => unknown)(p.args);
-          else if (builtin) result = builtin(p.ipc as Ipc, p.args);
-          else throw new Error(`program has no export named "${p.entry}"`);
-        }
+        const fn = p.module[p.entry];
+        const builtin = typeof fn === "function" ? undefined : builtinNamed(p.entry);
+        if (typeof fn === "function") result = (fn as (a: JsonValue[]) => unknown)(args);
+        else if (builtin) result = builtin(p.ipc as Ipc, args);
+        else throw new Error(`program has no export named "${p.entry}"`);
       }
     } catch (e) {
       this.onThrow(p, e);
@@ -292,7 +310,15 @@ export class Kernel {
     this.progress++;
     if (!p.alive) return;
     const wasCurrent = this.current === p;
-    this.processError(p, `uncaught ${describeError(e)}`);
+    // Describing a thrown value may run its getters: no ipc call may enter the kernel meanwhile.
+    this.sealed = true;
+    let description: string;
+    try {
+      description = describeError(e);
+    } finally {
+      this.sealed = false;
+    }
+    this.processError(p, `uncaught ${description}`);
     this.terminate(p, { exited: true, code: 1 });
     if (wasCurrent) this.schedule();
   }
@@ -568,6 +594,10 @@ export class Kernel {
   /** Files a system call from a process and lets the scheduler pick the next step. */
   submit(p: Process, name: string, impl: SyscallImpl, args: unknown[], isSyscall = true, restartable = true): Promise<unknown> {
     if (this.outcome) return new Promise(() => {});
+    if (this.sealed) {
+      this.processError(p, `called ipc.${name} from code the kernel ran while handling an error`);
+      return new Promise(() => {});
+    }
     if (p.req || p !== this.current) {
       this.processError(p, `called ipc.${name} while ipc.${p.req?.name ?? "another call"} was still pending (missing await?)`);
       const wasCurrent = this.current === p;
@@ -674,7 +704,7 @@ export class Kernel {
     }
     if (!r.done) {
       if (r.forced) {
-        r.error = new IpcError(r.name, r.forced);
+        r.error = new Errno(r.forced);
         r.forced = null;
       } else {
         if (r.isSyscall && !r.entered) {
@@ -690,14 +720,14 @@ export class Kernel {
           if (v === BLOCKED) return false;
           r.value = v;
         } catch (e) {
-          r.error = e instanceof Errno ? new IpcError(r.name, e.code, e.detail) : e;
+          r.error = e;
         }
       }
       r.done = true;
       if (this.trace && r.isSyscall) {
         const e: TraceEvent = { step: this.steps, pid: p.pid, kind: "syscall", name: r.name, args: r.args.map((a) => toTraceJson(a)) };
         if (r.error === undefined) e.result = toTraceJson(r.value);
-        else e.errno = r.error instanceof IpcError ? r.error.code : describeError(r.error);
+        else e.errno = r.error instanceof Errno || r.error instanceof IpcError ? r.error.code : describeError(r.error);
         this.record(e);
       }
       if (!p.alive) return false;
@@ -719,8 +749,9 @@ export class Kernel {
       this.deliver(p);
       if (!p.alive) return false;
     }
-    if (r.error !== undefined) r.reject(r.error);
-    else r.resolve(r.value);
+    // The one place results leave the kernel: as fresh copies, facades or fresh errors (user-boundary.ts).
+    if (r.error !== undefined) r.reject(userError(r.name, r.error));
+    else r.resolve(copyOut(r.value));
     return true;
   }
 

@@ -4,19 +4,13 @@ import type { Process, Request } from "./process";
 import { BLOCKED } from "./process";
 import type { JsonValue } from "./clone";
 
+/** spawn(name, exported, args, opts): the stub resolved the entry in the caller's turn (ipc-api.ts). */
 export function sysSpawn(k: Kernel, p: Process, r: Request): number {
-  const [entry, args = [], opts = {}] = r.args as [unknown, JsonValue[]?, SpawnOptions?];
-  let target: string;
-  if (typeof entry === "function") {
-    // Find the export by identity in the caller's module; the child gets a fresh instance of it.
-    const mod = p.module ?? {};
-    const name = Object.keys(mod).find((key) => mod[key] === entry);
-    if (name === undefined) fail("EINVAL", "spawn: the function is not an export of this program");
-    target = name;
-  } else if (typeof entry === "string") target = entry;
-  else return fail("EINVAL", "entry must be an export name or an exported function");
+  const [target, exported, args, opts] = r.args as [unknown, unknown, unknown, unknown];
+  if (typeof target !== "string") return fail("EINVAL", "entry must be an export name or an exported function");
   if (!Array.isArray(args)) fail("EINVAL", "args must be an array");
-  return k.spawn(p, target, args, opts ?? {}).pid;
+  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) fail("EINVAL", "options must be an object");
+  return k.spawn(p, target, args as JsonValue[], opts as SpawnOptions, typeof exported === "boolean" ? exported : null).pid;
 }
 
 export function sysExit(k: Kernel, p: Process, r: Request): never {

@@ -2,6 +2,7 @@ import type { ErrnoCode } from "./errors";
 import type { JsonValue } from "./clone";
 import type { OpenFile } from "./fd";
 import { newCounters, type Counters } from "./cost-model";
+import type { Prng } from "./prng";
 
 /** Returned by a syscall implementation that had to put its caller to sleep. */
 export const BLOCKED: unique symbol = Symbol("blocked");
@@ -93,6 +94,13 @@ export class Process {
   queued = false;
   /** Where this process sleeps in wait()/waitpid(). */
   readonly childWaiters: Process[] = [];
+  /**
+   * A harness driver (its entry is trusted code, not an export of the student's module): it may
+   * use latches, and no student process may signal it.
+   */
+  privileged = false;
+  /** This process's own stream for ipc.random() and Math.random(); assigned at spawn. */
+  random!: Prng;
   /** Builtin program body when the entry is not an export of the student module. */
   builtin: ((ipc: never, args: JsonValue[]) => unknown) | null = null;
 

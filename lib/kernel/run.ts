@@ -13,6 +13,7 @@ import { RandomStrategy } from "./strategies/random";
 import { ReplayStrategy } from "./strategies/replay";
 import type { Strategy } from "./strategies/types";
 import { TRACE_VERSION, type TraceEvent } from "./trace";
+import { kernelFailure as snapshotKernelFailure } from "./verdict";
 
 /** A top-level process: an export name of the module, or a harness-written (privileged) driver function. */
 export interface ProcessSpec {
@@ -113,20 +114,8 @@ function makeStrategy(name: StrategyName, seed: number, o: RunOptions): Strategy
 /** The largest batch explore() hands to Program.checkMany. */
 export const MAX_CHECK_BATCH = 32;
 
-/** A run's failure that needs no check: it did not complete, a process failed, or died of a signal. */
 function kernelFailure(program: Program, s: Snapshot): string | null {
-  const o = s.outcome;
-  if (o.kind !== "completed") return o.message;
-  const named = (pid: number) => {
-    const p = s.processes.find((x) => x.pid === pid)!;
-    return `pid ${pid} (${p.name})`;
-  };
-  if (s.errors.length) return s.errors.map((e) => `${named(e.pid)}: ${e.message}`).join("; ");
-  const expected = program.expectedSignals ?? [];
-  for (const p of s.processes) {
-    if (p.exit && "signaled" in p.exit && !expected.includes(p.exit.signal)) return `${named(p.pid)} was killed by ${p.exit.signal}`;
-  }
-  return null;
+  return snapshotKernelFailure(s, program.expectedSignals);
 }
 
 // takeSnapshot builds snapshots from fresh plain objects: a checker cannot reach the kernel.

@@ -303,3 +303,22 @@ export function sysMutexUnlock(k: Kernel, p: Process, r: Request): number {
   k.wakeAll(m.waiters);
   return 0;
 }
+
+// ------------------------------------------------------------ harness latches
+
+/** A semaphore outside every namespace: no key, name or id leads to it, only the harness's token. */
+export type Latch = SemSet;
+
+export function createLatch(k: Kernel, name: string): Latch {
+  return new SemSet(k.sem.ids(), -1, makePerm(k.kproc, 0o600), 1, `harness latch "${name}"`);
+}
+
+function latchOp(op: number, what: string) {
+  return (k: Kernel, p: Process, r: Request): number | typeof BLOCKED => {
+    const latch = r.args[0];
+    if (!(latch instanceof SemSet) || !p.privileged) fail("EINVAL", "not a latch");
+    return semopCore(k, p, latch, [{ num: 0, op }], what);
+  };
+}
+export const sysLatchWait = latchOp(-1, "latch_wait");
+export const sysLatchPost = latchOp(1, "latch_post");

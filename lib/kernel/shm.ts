@@ -3,6 +3,7 @@ import { fail } from "./errors";
 import type { Kernel } from "./kernel";
 import { checkAccess, IpcNamespace, isOwner, makePerm, R, setPerm, W, type IpcPerm } from "./perm";
 import type { Process, Request, SyscallImpl } from "./process";
+import { makeFacade, TO_USER, type Facadeable } from "./user-boundary";
 
 const MAX_CELLS = 1 << 20;
 
@@ -23,37 +24,44 @@ class ShmSegment {
 }
 
 /**
- * An attachment. Each access is a scheduling point but not a system call:
- * shared memory is plain memory once mapped, which is exactly why unsynchronised
- * load/store sequences race.
+ * An attachment, kernel-side. User code never holds it: it gets the hardened facade from
+ * [TO_USER] (id, size, readonly and the four accesses), whose methods close over this view.
+ * Each access is a scheduling point but not a system call: shared memory is plain memory once
+ * mapped, which is exactly why unsynchronised load/store sequences race.
  */
-export class ShmView {
+export class ShmView implements Facadeable {
   attached = true;
   readonly traceTag: string;
-  readonly load: (index: number) => Promise<number>;
-  readonly store: (index: number, value: number) => Promise<void>;
-  readonly fetchAdd: (index: number, delta: number) => Promise<number>;
-  readonly compareExchange: (index: number, expected: number, replacement: number) => Promise<number>;
+  private facade: object | null = null;
 
   constructor(
-    k: Kernel,
+    private readonly k: Kernel,
     readonly owner: Process,
     readonly seg: ShmSegment,
     readonly readonly: boolean,
   ) {
     this.traceTag = `[shm ${seg.id}]`;
-    const mem = (name: string, impl: SyscallImpl) => (...args: unknown[]) => k.submit(owner, name, impl, [this, ...args], false) as Promise<never>;
-    this.load = mem("load", shmLoad);
-    this.store = mem("store", shmStore);
-    this.fetchAdd = mem("fetchAdd", shmFetchAdd);
-    this.compareExchange = mem("compareExchange", shmCompareExchange);
   }
 
-  get id(): number {
-    return this.seg.id;
-  }
-  get size(): number {
-    return this.seg.size;
+  [TO_USER](): object {
+    if (this.facade) return this.facade;
+    const { k, owner } = this;
+    const access = (name: string, impl: SyscallImpl) =>
+      (...args: unknown[]): Promise<never> => {
+        // Cells hold numbers and indices are numbers: anything else is refused by the access itself.
+        const copied = args.map((a) => (typeof a === "object" || typeof a === "function" ? undefined : a));
+        return k.submit(owner, name, impl, [this, ...copied], false) as Promise<never>;
+      };
+    this.facade = makeFacade(this, {
+      id: this.seg.id,
+      size: this.seg.size,
+      readonly: this.readonly,
+      load: access("load", shmLoad),
+      store: access("store", shmStore),
+      fetchAdd: access("fetchAdd", shmFetchAdd),
+      compareExchange: access("compareExchange", shmCompareExchange),
+    });
+    return this.facade;
   }
 }
 

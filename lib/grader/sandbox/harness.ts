@@ -1,15 +1,29 @@
 /**
- * The trusted runner inside the isolate, bundled with the kernel into one script. It turns
- * scenario data into kernel programs, runs the student's module in them, and asks the host
- * to judge each finished run. It is installed before any student code runs; afterwards the
- * host keeps the only reference to it and the intrinsics are frozen.
+ * The trusted runner inside the isolate, bundled with the kernel into one script that runs
+ * after SES's lockdown() has frozen every intrinsic. It turns scenario data into kernel
+ * programs, runs the student's module in them, and sends every finished run's snapshot to the
+ * host, whose verdict counts (ADR 015). The host keeps the only reference to it.
+ *
+ * Student code is evaluated in a Compartment of its own: its global object holds only the
+ * hardened intrinsics and a virtual Date, and each process's instance of the module gets its
+ * own `require`, `console` and `Math` (with its own random stream). What a process can touch
+ * is the hardened `ipc` facade and fresh copies of data (lib/kernel/user-boundary.ts).
  */
-import { explore, Prng, IPC_CREAT, IPC_SET, SETALL, type ExploreResult, type Ipc, type Program, type ProgramModule, type SetupApi, type Snapshot } from "../../kernel";
+import { explore, IPC_CREAT, IPC_SET, SETALL, type ExploreResult, type Ipc, type Program, type ProgramModule, type SetupApi, type Snapshot } from "../../kernel";
+import type { DriverIpc } from "../../kernel/ipc-api";
 import { ZOO } from "../../kernel/zoo";
 import type { DriverSpec, ExploreSettings, ObjectSpec, Scenario } from "../exercises/test-definition";
 
 type HostCallback = { applySync(receiver: undefined, args: unknown[]): unknown; applyIgnored(receiver: undefined, args: unknown[]): void };
-type StudentFactory = (require: (name: string) => unknown, module: { exports: Record<string, unknown> }, exports: Record<string, unknown>, console: unknown) => void;
+type StudentFactory = (require: (name: string) => unknown, module: { exports: Record<string, unknown> }, exports: Record<string, unknown>, console: unknown, math: Math) => void;
+
+/** SES's, installed by lockdown() before this bundle runs. */
+declare const harden: <T>(value: T) => T;
+declare class Compartment {
+  constructor(options?: { globals?: Record<string, unknown>; __options__?: true });
+  readonly globalThis: Record<string, unknown>;
+  evaluate(source: string): unknown;
+}
 
 export type HarnessTest = { id: string; scenario: Scenario; explore: ExploreSettings };
 export type HarnessResult = {
@@ -21,35 +35,58 @@ export type HarnessResult = {
   trace?: unknown;
 };
 
-const realNow = Date.now;
-let studentFactory: StudentFactory | null = null;
+/** Bounds on what leaves the isolate (the host checks its own bounds too). */
+export const HARNESS_LIMITS = {
+  /** Snapshots go to the host in batches of at most this many characters of JSON, when they can. */
+  batchChars: 1_000_000,
+  /** A counterexample trace is cut to a prefix of this many characters of JSON. */
+  traceChars: 150_000,
+  /** Each process's output kept in a trace. */
+  outputChars: 4_000,
+  /** A failure message. */
+  failureChars: 2_000,
+};
 
-// Student-visible nondeterminism comes from the run's seed: Math.random and Date are reset at
-// the start of every run (runs execute deterministically, so the same seed gives the same values).
-let random = new Prng(1);
-let virtualMs = 0;
-function seededRandom(): number {
-  return random.float();
+const realNow = Date.now;
+let studentSource: string | null = null;
+let compartment: Compartment | null = null;
+
+// Date in student code is virtual: the same instant for every run of a test (runs must be reproducible).
+let virtualMs = Date.UTC(2026, 0, 1);
+const RealDate = Date;
+class VirtualDate extends RealDate {
+  constructor(...args: unknown[]) {
+    if (args.length === 0) super(virtualMs);
+    else super(...(args as [number]));
+  }
+  static now() {
+    return virtualMs;
+  }
 }
-function resetDeterminism(seed: number) {
-  random = new Prng(seed);
+function resetDeterminism() {
   virtualMs = Date.UTC(2026, 0, 1);
 }
 
-function studentModule(): ProgramModule {
-  const factory = studentFactory;
-  if (!factory) throw new Error("no student module installed");
+/** The student's source as one factory function, evaluated once in the student compartment. */
+function evaluateStudent(): StudentFactory {
+  if (!compartment || studentSource === null) throw new Error("the sandbox is not sealed or has no student module");
+  const factory = compartment.evaluate(`(function (require, module, exports, console, Math) {${studentSource}\n})`) as StudentFactory;
+  // Shared by every process: frozen, so none can hang state on it.
+  return harden(factory);
+}
+
+function studentModule(factory: StudentFactory): ProgramModule {
   return (ipc: Ipc) => {
     const moduleRecord = { exports: {} as Record<string, unknown> };
-    // Frozen in place (its constants live on a frozen prototype): the student cannot patch it.
-    const api = Object.freeze(ipc);
-    const print = (...values: unknown[]) => ipc.print(...values);
-    const console = Object.freeze({ log: print, info: print, warn: print, error: print, debug: print });
-    const require = (name: string) => {
-      if (name === "ipc") return api;
+    const print = harden((...values: unknown[]) => ipc.print(...values));
+    const console = harden({ log: print, info: print, warn: print, error: print, debug: print });
+    const require = harden((name: string) => {
+      if (name === "ipc") return ipc;
       throw new Error(`Cannot find module '${name}': only "ipc" is available`);
-    };
-    factory(require, moduleRecord, moduleRecord.exports, console);
+    });
+    // Math.random draws from this process's own stream (ipc.random), never a shared one.
+    const math = harden(Object.create(Math, { random: { value: harden(() => ipc.random()) } })) as Math;
+    factory(require, moduleRecord, moduleRecord.exports, console, math);
     return moduleRecord.exports;
   };
 }
@@ -83,7 +120,10 @@ function createObject(k: SetupApi, spec: ObjectSpec) {
   }
 }
 
-function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
+/** A harness latch by name: created on first use by setup, reachable only through these closures. */
+type Latches = (name: string) => object;
+
+function driverEntry(spec: DriverSpec, latch: Latches): (ipc: DriverIpc) => Promise<void> {
   switch (spec.kind) {
     case "signal":
       return async (ipc) => {
@@ -101,7 +141,7 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
       };
     case "send-messages":
       return async (ipc) => {
-        if (spec.wait) await ipc.sem_wait(await harnessSem(ipc, spec.wait));
+        if (spec.wait) await ipc.latch_wait(latch(spec.wait));
         const id = await ipc.msgget(spec.key, 0);
         for (const m of spec.messages) await ipc.msgsnd(id, m);
       };
@@ -115,7 +155,7 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
           } catch (error) {
             if ((error as { code?: string }).code !== "ECONNREFUSED" || attempt === POLL_LIMIT) {
               ipc.print(`connect ${spec.address}: ${(error as { code?: string }).code ?? String(error)}`);
-              if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
+              if (spec.post) await ipc.latch_post(latch(spec.post));
               return;
             }
             await ipc.sleep(1); // nobody listens yet: try again once the others have run
@@ -123,14 +163,14 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
         }
         for (const chunk of spec.sends) {
           if (typeof chunk === "string") await ipc.send(fd, chunk);
-          else await ipc.sem_wait(await harnessSem(ipc, chunk.wait));
+          else await ipc.latch_wait(latch(chunk.wait));
         }
         await ipc.shutdown(fd, ipc.SHUT_WR);
         let received = "";
         for (let part; (part = await ipc.recv(fd, 4096)) !== ""; ) received += part;
         ipc.print(JSON.stringify(received));
         await ipc.close(fd);
-        if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
+        if (spec.post) await ipc.latch_post(latch(spec.post));
       };
     case "ipc-probe":
       return async (ipc) => {
@@ -178,7 +218,7 @@ function driverEntry(spec: DriverSpec): (ipc: Ipc) => Promise<void> {
             }
           }
         }
-        if (spec.post) await ipc.sem_post(await harnessSem(ipc, spec.post));
+        if (spec.post) await ipc.latch_post(latch(spec.post));
       };
   }
 }
@@ -188,14 +228,9 @@ const IDLE_SECONDS = 1_000_000;
 /** How often a driver retries an object or address that does not exist yet (one virtual second apart). */
 const POLL_LIMIT = 1000;
 
-/** Semaphores drivers use to order themselves; the prefix keeps them apart from the student's names. */
-function harnessSem(ipc: Ipc, name: string): Promise<number> {
-  return ipc.sem_open(`harness:${name}`, { create: true, value: 0, mode: 0o666 });
-}
-
-function toProgram(scenario: Scenario, judge: (snapshots: Snapshot[]) => Array<string | null>, seed: number): Program {
+function toProgram(scenario: Scenario, judge: (snapshots: Snapshot[]) => Array<string | null>, module: ProgramModule): Program {
   return {
-    module: studentModule(),
+    module,
     main: scenario.main,
     args: scenario.args,
     uid: scenario.uid,
@@ -206,89 +241,116 @@ function toProgram(scenario: Scenario, judge: (snapshots: Snapshot[]) => Array<s
     expectedSignals: scenario.expectedSignals,
     options: scenario.options,
     setup(k) {
-      resetDeterminism(seed);
+      resetDeterminism();
       for (const spec of scenario.objects ?? []) createObject(k, spec);
-      for (const d of scenario.drivers ?? []) k.spawn(Object.defineProperty(driverEntry(d), "name", { value: d.kind }) as never, [], { uid: ("uid" in d && d.uid) || 0, gid: ("gid" in d && d.gid) || 0 });
+      const latches = new Map<string, object>();
+      const latch = (name: string) => latches.get(name) ?? latches.set(name, k.latch(name)).get(name)!;
+      for (const d of scenario.drivers ?? []) {
+        k.spawn(Object.defineProperty(driverEntry(d, latch), "name", { value: d.kind }) as never, [], { uid: ("uid" in d && d.uid) || 0, gid: ("gid" in d && d.gid) || 0 });
+      }
     },
     checkMany: judge,
     check: (snapshot) => judge([snapshot])[0],
   };
 }
 
-function summarize(id: string, r: ExploreResult, withTrace: boolean): HarnessResult {
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text);
+
+/** The counterexample's trace, cut to a prefix of bounded size (a report must stay small whatever the program printed). */
+function boundedTrace(trace: Extract<ExploreResult, { passed: false }>["trace"]): unknown {
+  const output: Record<string, string> = {};
+  for (const [pid, text] of Object.entries(trace.output)) output[pid] = cut(text, HARNESS_LIMITS.outputChars);
+  const events: typeof trace.events = [];
+  let size = 0;
+  for (const e of trace.events) {
+    const event = e.text !== undefined && e.text.length > 200 ? { ...e, text: cut(e.text, 200) } : e;
+    size += JSON.stringify(event).length + 1;
+    if (size > HARNESS_LIMITS.traceChars) break;
+    events.push(event);
+  }
+  const dropped = trace.events.length - events.length;
+  return { ...trace, failure: trace.failure === null ? null : cut(trace.failure, HARNESS_LIMITS.failureChars), output, events, truncated: trace.truncated || dropped > 0, droppedEvents: trace.droppedEvents + dropped };
+}
+
+function summarize(id: string, r: ExploreResult): HarnessResult {
   if (r.passed) return { id, passed: true, failure: null, schedulesExplored: r.schedulesExplored };
-  return { id, passed: false, failure: r.failure, schedulesExplored: r.schedulesExplored, replay: r.replayToken, trace: withTrace ? r.trace : undefined };
+  return { id, passed: false, failure: cut(r.failure, HARNESS_LIMITS.failureChars), schedulesExplored: r.schedulesExplored, replay: r.replayToken, trace: boundedTrace(r.trace) };
+}
+
+/**
+ * The host's verdicts on a batch of runs. Batches are split to stay under the size the host
+ * accepts; a single oversized snapshot is sent as it is, and the host fails it.
+ */
+function judgeOnHost(judgeRef: HostCallback, testIndex: number, snapshots: Snapshot[]): Array<string | null> {
+  const json = JSON.stringify(snapshots);
+  if (json.length > HARNESS_LIMITS.batchChars && snapshots.length > 1) {
+    const half = snapshots.length >> 1;
+    return [...judgeOnHost(judgeRef, testIndex, snapshots.slice(0, half)), ...judgeOnHost(judgeRef, testIndex, snapshots.slice(half))];
+  }
+  const verdicts = JSON.parse(judgeRef.applySync(undefined, [testIndex, json]) as string) as unknown;
+  if (!Array.isArray(verdicts) || verdicts.length !== snapshots.length) throw new Error("the host returned malformed verdicts");
+  return verdicts.map((v) => (typeof v === "string" ? v : null));
 }
 
 const harness = {
   /**
    * Explores the kernel's own example program number `index` (the fixed version) for a few
    * schedules, so that V8 has seen the kernel's code before a submission runs: all of them
-   * take ~15 ms and make grading ~12 % faster. Only trusted code, only before any student
-   * code is installed. Returns false when there is no such program (warm-up is complete).
+   * take ~15 ms and make grading ~12 % faster. Only trusted code, only before the sandbox is
+   * sealed. Returns false when there is no such program (warm-up is complete).
    */
   async warmUp(index: number, schedules: number): Promise<boolean> {
-    if (studentFactory) throw new Error("warm-up must come before the student module");
+    if (compartment) throw new Error("warm-up must come before the sandbox is sealed");
     if (index >= ZOO.length) return false;
     await explore(ZOO[index].fixed, { budget: schedules, strategy: "mix", seed: 1 });
     return true;
   },
-  installStudent(factory: StudentFactory) {
-    if (studentFactory) throw new Error("student module already installed");
-    studentFactory = factory;
+  /**
+   * Makes the student compartment: its globals are the hardened intrinsics plus a virtual Date,
+   * and the compartment's global object is hardened too. SES's lockdown() already froze every
+   * intrinsic (including those reachable only through syntax) before this bundle ran.
+   */
+  seal() {
+    if (compartment) return;
+    compartment = new Compartment({ globals: { Date: harden(VirtualDate) }, __options__: true });
+    harden(compartment.globalThis);
+    harden(globalThis);
   },
-  /** Freezes every intrinsic the kernel and harness rely on, so student code cannot patch them. */
-  lockdown() {
-    Math.random = seededRandom;
-    const RealDate = Date;
-    class VirtualDate extends RealDate {
-      constructor(...args: unknown[]) {
-        if (args.length === 0) super(virtualMs);
-        else super(...(args as [number]));
-      }
-      static now() {
-        return virtualMs;
-      }
-    }
-    (globalThis as { Date: DateConstructor }).Date = VirtualDate as unknown as DateConstructor;
-    const seen = new Set<unknown>();
-    const freeze = (value: unknown) => {
-      if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) return;
-      seen.add(value);
-      Object.freeze(value);
-      for (const key of Reflect.ownKeys(value as object)) {
-        const desc = Object.getOwnPropertyDescriptor(value, key);
-        if (desc && "value" in desc) freeze(desc.value);
-        if (desc?.get) freeze(desc.get);
-        if (desc?.set) freeze(desc.set);
-      }
-      freeze(Object.getPrototypeOf(value));
-    };
-    // Intrinsics reachable only through syntax, not through a global name.
-    freeze(Object.getPrototypeOf(async function () {}));
-    freeze(Object.getPrototypeOf(function* () {}));
-    freeze(Object.getPrototypeOf(async function* () {}));
-    freeze(Object.getPrototypeOf([][Symbol.iterator]()));
-    freeze(globalThis);
+  installStudent(source: string) {
+    if (studentSource !== null) throw new Error("student module already installed");
+    if (!compartment) throw new Error("the sandbox must be sealed before student code is installed");
+    studentSource = String(source);
   },
   /**
-   * Runs each test's exploration. `judgeRef` and `progressRef` are host callbacks: the verdict
-   * on every run is computed on the host from a JSON copy of its snapshot. Runs are judged in
-   * batches (see Program.checkMany), because each call to the host costs a thread round trip.
+   * Runs each test's exploration. `judgeRef` and `progressRef` are host callbacks: every
+   * finished run's snapshot goes to the host, which computes the verdict that counts (the
+   * exploration here only uses the answers to decide when to stop and what to trace).
    */
   async run(testsJson: string, seed: number, judgeRef: HostCallback, progressRef: HostCallback): Promise<string> {
     const tests = JSON.parse(testsJson) as HarnessTest[];
     const results: HarnessResult[] = [];
+    let studentProgram: ProgramModule | null = null;
+    let loadError: string | null = null;
+    try {
+      studentProgram = studentModule(evaluateStudent());
+    } catch (error) {
+      loadError = `the program could not be loaded: ${String((error as Error)?.message ?? error)}`;
+    }
     let explored = 0;
     for (let i = 0; i < tests.length; i++) {
       const t = tests[i];
-      const judge = (snapshots: Snapshot[]) => JSON.parse(judgeRef.applySync(undefined, [i, JSON.stringify(snapshots)]) as string) as Array<string | null>;
+      const judge = (snapshots: Snapshot[]) => judgeOnHost(judgeRef, i, snapshots);
       let result: HarnessResult;
-      try {
-        const r = await explore(toProgram(t.scenario, judge, seed), { ...t.explore, seed, now: realNow });
-        result = summarize(t.id, r, true);
-      } catch (error) {
-        result = { id: t.id, passed: false, failure: `the test could not run: ${String((error as Error)?.message ?? error)}`, schedulesExplored: 0 };
+      if (!studentProgram) result = { id: t.id, passed: false, failure: cut(loadError!, HARNESS_LIMITS.failureChars), schedulesExplored: 0 };
+      else {
+        try {
+          const r = await explore(toProgram(t.scenario, judge, studentProgram), { ...t.explore, seed, now: realNow });
+          // The failing run's snapshot goes to the host too, whether its check or the kernel failed it.
+          if (!r.passed) judge([r.snapshot]);
+          result = summarize(t.id, r);
+        } catch (error) {
+          result = { id: t.id, passed: false, failure: cut(`the test could not run: ${String((error as Error)?.message ?? error)}`, HARNESS_LIMITS.failureChars), schedulesExplored: 0 };
+        }
       }
       explored += result.schedulesExplored;
       results.push(result);

@@ -1,5 +1,5 @@
 import ivm from "isolated-vm";
-import { harnessBundle } from "./harness-bundle";
+import { harnessBundle, sesBootstrap } from "./harness-bundle";
 import type { HarnessResult, HarnessTest } from "./harness";
 
 export type SandboxLimits = { memoryMb: number; cpuMs: number; wallMs: number };
@@ -24,6 +24,8 @@ export type SandboxJob = {
 };
 
 const CPU_POLL_MS = 10;
+/** The largest results JSON the host parses (traces are cut to ~150 KB per test inside). */
+const MAX_RESULTS_CHARS = 4_000_000;
 /** Schedules of each of the kernel's example programs run to warm a prepared isolate. */
 const WARM_UP_SCHEDULES = 5;
 /** Trusted set-up gets this long before the isolate is given up on. */
@@ -41,6 +43,8 @@ async function loadIsolate(memoryMb: number): Promise<LoadedIsolate> {
   const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
   try {
     const context = await isolate.createContext();
+    // SES first: lockdown() must precede all other code, so the kernel itself runs hardened.
+    await (await isolate.compileScript(sesBootstrap(), { filename: "ipclab:ses.js" })).run(context, { timeout: SETUP_TIMEOUT_MS });
     await (await isolate.compileScript(harnessBundle(), { filename: "ipclab:kernel.js" })).run(context, { timeout: SETUP_TIMEOUT_MS });
     const harness = await context.global.get("__ipclabHarness", { reference: true });
     await context.global.delete("__ipclabHarness");
@@ -51,10 +55,10 @@ async function loadIsolate(memoryMb: number): Promise<LoadedIsolate> {
   }
 }
 
-/** Freezes the intrinsics: must happen before any student code is even evaluated. */
+/** Makes the student compartment and hardens the global object: before any student code is even evaluated. */
 async function lockDown(loaded: LoadedIsolate): Promise<void> {
   if (loaded.locked) return;
-  await call(loaded, "lockdown");
+  await call(loaded, "seal");
   loaded.locked = true;
 }
 
@@ -130,7 +134,7 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   } catch (error) {
     return { kind: "error", reason: `the sandbox could not be set up: ${String((error as Error)?.message ?? error)}`, cpuMs: 0, wallMs: performance.now() - started };
   }
-  const { isolate, context, harness } = ready;
+  const { isolate, harness } = ready;
   // Preparing the isolate (trusted code) is not the submission's CPU time.
   const cpuAtStart = Number(isolate.cpuTime) / 1e6;
   let lastCpuMs = 0;
@@ -148,10 +152,8 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   try {
     const run = await harness.get("run", { reference: true });
     const installStudent = await harness.get("installStudent", { reference: true });
-    // The student's CommonJS module, wrapped so each process gets a fresh instance.
-    const wrapped = `(function (require, module, exports, console) {${job.js}\n})`;
-    const factory = await (await isolate.compileScript(wrapped, { filename: "solution.js" })).run(context, { reference: true, timeout: job.limits.wallMs });
-    await installStudent.apply(harness.derefInto(), [factory.derefInto()], { timeout: job.limits.wallMs });
+    // The student's CommonJS module as text: the harness evaluates it in the student compartment.
+    await installStudent.apply(harness.derefInto(), [job.js], { timeout: job.limits.wallMs });
 
     const judgeRef = new ivm.Reference((i: number, snapshotsJson: string) => job.judge(i, snapshotsJson));
     const progressRef = new ivm.Reference((done: number, total: number, explored: number) => job.onProgress?.(done, total, explored));
@@ -159,7 +161,17 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
       result: { promise: true, copy: true },
       timeout: job.limits.wallMs,
     })) as string;
-    return { kind: "ok", results: JSON.parse(json) as HarnessResult[], cpuMs: cpuMs(), wallMs: wallMs() };
+    // Parsed only when bounded: the harness bounds what it sends, and the host does not rely on that.
+    if (typeof json !== "string" || json.length > MAX_RESULTS_CHARS) {
+      return { kind: "resource-limit", reason: `the test results exceeded ${MAX_RESULTS_CHARS / 1e6} MB`, cpuMs: cpuMs(), wallMs: wallMs() };
+    }
+    let results: unknown;
+    try {
+      results = JSON.parse(json);
+    } catch {
+      results = null;
+    }
+    return { kind: "ok", results: Array.isArray(results) ? (results as HarnessResult[]) : [], cpuMs: cpuMs(), wallMs: wallMs() };
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
     if (limitHit) return { kind: "resource-limit", reason: limitHit, cpuMs: cpuMs(), wallMs: wallMs() };

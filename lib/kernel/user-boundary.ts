@@ -1,0 +1,159 @@
+/**
+ * The system-call boundary between user code (a process's own JavaScript) and the kernel,
+ * in the style of xv6's copyin/copyout: the kernel never holds a user object and never hands
+ * out one of its own.
+ *
+ * - `copyIn` turns call arguments into fresh kernel-owned data before the kernel sees them.
+ *   It runs in the caller's turn, before the request is filed, so any user code it triggers
+ *   (a proxy trap, an own `map`) runs as that process, exactly as if the process had run it
+ *   before calling; the kernel then validates and uses only the copy (no TOCTOU).
+ * - `copyOut` turns results into fresh data the process owns, and kernel objects that stand
+ *   for a capability (a shared-memory attachment) into hardened facades whose methods close
+ *   over the kernel object. Anything else is a kernel bug and fails closed.
+ * - `harden` freezes what is shared: facades, the `ipc` module object, error classes.
+ *
+ * In the grader's sandbox SES's `lockdown()` has frozen every intrinsic and installed the real
+ * `harden`; in Node and the browser (tests, lesson widgets) a local fallback freezes the object
+ * graph but stops at the shared built-in prototypes, which nothing there locks down.
+ */
+
+type Hardener = <T>(value: T) => T;
+
+const { freeze, getPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;
+const { ownKeys } = Reflect;
+const { isArray } = Array;
+
+/** Built-in constructors and their prototypes: shared by everything in Node and the browser, never frozen there. */
+const BUILT_INS: ReadonlySet<unknown> = new Set(
+  [Object, Function, Array, Error, TypeError, RangeError, Promise, Uint8Array, getPrototypeOf(Uint8Array), Map, Set, WeakMap, Date, RegExp, String, Number, Boolean, Symbol].flatMap(
+    (c) => [c, (c as { prototype: unknown }).prototype],
+  ),
+);
+
+function fallbackHarden<T>(root: T): T {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): void => {
+    if ((typeof value !== "object" && typeof value !== "function") || value === null) return;
+    if (seen.has(value) || BUILT_INS.has(value)) return;
+    seen.add(value);
+    freeze(value);
+    for (const key of ownKeys(value as object)) {
+      const d = getOwnPropertyDescriptor(value, key)!;
+      if ("value" in d) visit(d.value);
+      else {
+        visit(d.get);
+        visit(d.set);
+      }
+    }
+    visit(getPrototypeOf(value));
+  };
+  visit(root);
+  return root;
+}
+
+export const harden: Hardener = (globalThis as { harden?: Hardener }).harden ?? fallbackHarden;
+
+/** How deep a copied value may nest, and how long a copied array may be. */
+const MAX_DEPTH = 64;
+const MAX_LENGTH = 1 << 20;
+
+/** Thrown by copyIn: the caller turns it into the call's EINVAL. */
+export class CopyError extends Error {}
+
+/** Facades the kernel handed out, to the kernel object each stands for (a capability passed back in). */
+const UNWRAP = new WeakMap<object, object>();
+/** Functions a process gave the kernel (signal handlers): the only functions copyOut hands back. */
+const USER_FUNCTIONS = new WeakSet<object>();
+
+/** Kernel objects that user code may hold a capability to implement this, returning their hardened facade. */
+export const TO_USER: unique symbol = Symbol("toUser");
+export interface Facadeable {
+  [TO_USER](): object;
+}
+
+/** Registers `facade` as the user-side handle of `internal`, hardens it and returns it. */
+export function makeFacade<T extends object>(internal: object, facade: T): T {
+  UNWRAP.set(facade, internal);
+  return harden(facade);
+}
+
+/**
+ * Copies a user value into kernel-owned data: primitives, plain arrays and objects (own,
+ * enumerable data properties only: an accessor is refused, never called), Uint8Array (through
+ * its internal slots), and, where `allowFunctions`, functions (kept by reference: they are the
+ * process's own code, which the kernel only ever calls as that process). A facade the kernel
+ * handed out is unwrapped only as a whole argument, never inside data.
+ */
+export function copyIn(value: unknown, allowFunctions = false, depth = 0): unknown {
+  switch (typeof value) {
+    case "number":
+    case "string":
+    case "boolean":
+    case "undefined":
+      return value;
+    case "function":
+      if (!allowFunctions) throw new CopyError("a function cannot be passed here");
+      USER_FUNCTIONS.add(value);
+      return value;
+    case "bigint":
+    case "symbol":
+      throw new CopyError(`a ${typeof value} cannot be copied between processes`);
+  }
+  if (value === null) return null;
+  if (depth === 0) {
+    const internal = UNWRAP.get(value as object);
+    if (internal) return internal;
+  }
+  if (depth >= MAX_DEPTH) throw new CopyError("value nests too deeply to be copied");
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (isArray(value)) {
+    const length = getOwnPropertyDescriptor(value, "length")!.value as number;
+    if (length > MAX_LENGTH) throw new CopyError(`an array of ${length} elements is too long to copy`);
+    const out = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) out[i] = copyIn(dataProperty(value, String(i)), allowFunctions, depth + 1);
+    return out;
+  }
+  const proto = getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) throw new CopyError("only plain objects, arrays and primitives can be copied between processes");
+  const out: Record<string, unknown> = {};
+  for (const key of ownKeys(value as object)) {
+    if (typeof key !== "string") continue;
+    const d = getOwnPropertyDescriptor(value, key)!;
+    if (!d.enumerable) continue;
+    if (!("value" in d)) throw new CopyError(`property "${key}" is a getter: only data can be copied`);
+    defineProperty(out, key, { value: copyIn(d.value, allowFunctions, depth + 1), writable: true, enumerable: true, configurable: true });
+  }
+  return out;
+}
+
+function dataProperty(array: unknown[], key: string): unknown {
+  const d = getOwnPropertyDescriptor(array, key);
+  if (!d) return undefined;
+  if (!("value" in d)) throw new CopyError(`element ${key} is a getter: only data can be copied`);
+  return d.value;
+}
+
+/**
+ * Copies a kernel value out to user code: fresh primitives-only data the process owns, or the
+ * hardened facade of a capability. Kernel values only (no user code can run here).
+ */
+export function copyOut(value: unknown, depth = 0): unknown {
+  if (typeof value !== "object" || value === null) {
+    if (typeof value === "function" && !USER_FUNCTIONS.has(value)) throw new Error("kernel bug: a kernel function was about to reach user code");
+    return value;
+  }
+  if (depth >= MAX_DEPTH) throw new Error("kernel bug: result nests too deeply");
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyOut(value[i], depth + 1);
+    return out;
+  }
+  const facade = (value as Partial<Facadeable>)[TO_USER];
+  if (typeof facade === "function") return facade.call(value);
+  const proto = getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) throw new Error("kernel bug: an internal object was about to reach user code");
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) defineProperty(out, key, { value: copyOut((value as Record<string, unknown>)[key], depth + 1), writable: true, enumerable: true, configurable: true });
+  return out;
+}
