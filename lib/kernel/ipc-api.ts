@@ -1,6 +1,9 @@
 import { CONSTANTS } from "./constants";
 import { Errno, fail, IpcError, userError } from "./errors";
 import { copyIn, CopyError, harden } from "./user-boundary";
+
+// Per-process objects over hardened prototypes, with no properties of their own: freezing is hardening.
+const { freeze } = Object;
 import type { Kernel, SpawnOptions } from "./kernel";
 import type { Process, SyscallImpl } from "./process";
 import type { Ipc } from "./ipc";
@@ -109,7 +112,7 @@ function stubFor(name: string, make: (o: Owner) => (...args: never[]) => unknown
   return {
     get(this: unknown) {
       const o = owner(this, name);
-      return (o.fns[name] ??= harden(make(o)));
+      return (o.fns[name] ??= freeze(make(o)));
     },
     enumerable: true,
   };
@@ -206,7 +209,7 @@ const DRIVER_PROTO: object = harden(
 export function makeIpc(k: Kernel, p: Process): Ipc {
   const ipc = Object.create(p.privileged ? DRIVER_PROTO : IPC_PROTO) as object;
   OWNERS.set(ipc, { k, p, fns: Object.create(null) as Record<string, unknown> });
-  return harden(ipc) as Ipc;
+  return freeze(ipc) as Ipc;
 }
 
 /** What a harness driver's `ipc` adds: waiting for and posting a latch the setup created. */
