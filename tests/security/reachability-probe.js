@@ -3,6 +3,7 @@
 // data of its own, and those that look like kernel internals. Used by reachability.test.ts, in
 // the real sandbox (SES lockdown, Compartment) and on the plain kernel in Node.
 "use strict";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS student module, as the grader runs it
 const ipc = require("ipc");
 
 const KERNEL_NAMES = ["procs", "ready", "strategy", "fds", "sigActions", "seg", "owner", "opts", "choices", "kproc", "allProcs", "req", "waitQueue", "program", "k"];

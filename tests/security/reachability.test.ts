@@ -58,9 +58,9 @@ describe("what student code can reach", () => {
     const reached: unknown[] = [];
     (globalThis as { __reachabilityProbe?: unknown[] }).__reachabilityProbe = reached;
     const program: ProgramModule = (ipc: Ipc) => {
-      const module = { exports: {} as Record<string, unknown> };
-      new Function("require", "module", "exports", PROBE)(() => ipc, module, module.exports);
-      return module.exports;
+      const record = { exports: {} as Record<string, unknown> };
+      new Function("require", "module", "exports", PROBE)(() => ipc, record, record.exports);
+      return record.exports;
     };
     const k = new Kernel(program, new RandomStrategy(1), {});
     k.spawn(null, "main", [1, { two: [2] }]);
