@@ -63,7 +63,9 @@ const CASES: Array<[string, string, Expect]> = [
   ["recursive fork bomb", `import { spawn } from "ipc";\nexport async function main() { for (;;) await spawn(main, []); }`, FAILED()],
   ["giant trace", only("for (let i = 0; i < 100000; i++) await ipc.getpid(); for (let i = 0; i < 100000; i++) await ipc.shmget(0x42, 1, 0);"), FAILED()],
   ["microtask flood", withMain("const spin = (): Promise<void> => Promise.resolve().then(spin); spin();"), LIMIT(/CPU time limit|time limit|memory limit/)],
-  ["eval'd infinite loop", withMain("eval('while(true){}');"), LIMIT(/CPU time limit|time limit/)],
+  // Direct eval cannot run in the student compartment (SES): the compiler reports it before grading.
+  ["eval'd infinite loop", withMain("eval('while(true){}');"), { verdict: "compile-error" }],
+  ["indirect eval'd infinite loop", withMain("(0, eval)('while(true){}');"), LIMIT(/CPU time limit|time limit/)],
   // The student compartment has no Atomics (SES leaves it out): the call fails at once.
   ["Atomics.wait forever", withMain("Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);"), FAILED(/reading 'wait'|Atomics|SharedArrayBuffer/)],
 
@@ -113,8 +115,11 @@ export function describeHostileSubmissions(mode: string): void {
         const report = await gradeSource({ exercise: "shared-counter", source }, undefined, { root });
         expect(report.score, JSON.stringify(report.tests[0]?.message ?? report.error)).toBe(0);
         expect(report.verdict).toBe(expected.verdict);
-        expect(report.tests).toHaveLength(1);
-        expect(report.tests[0].passed).toBe(false);
+        if (expected.verdict === "compile-error") expect(report.compile.ok).toBe(false);
+        else {
+          expect(report.tests).toHaveLength(1);
+          expect(report.tests[0].passed).toBe(false);
+        }
         if (expected.message) expect(report.error ?? report.tests[0].message).toMatch(expected.message);
         const json = JSON.stringify(report);
         expect(json).not.toContain("ESCAPED");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { COMPILER_SETTINGS, SUBMISSION_FILES } from "./compiler-settings";
+import { locateInSource, sesSafeSource } from "./ses-safe-source";
 import type { CompileReport, Diagnostic } from "../types";
 
 const STUDENT_FILE = SUBMISSION_FILES.source;
@@ -16,6 +17,23 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = { ...(COMPILER_SETTINGS as u
 function toDiagnostic(d: ts.Diagnostic, severity: Diagnostic["severity"] = "error"): Diagnostic {
   const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
   return { severity, line: line + 1, column: character + 1, code: `TS${d.code}`, message: ts.flattenDiagnosticMessageText(d.messageText, "\n") };
+}
+
+/** Diagnostic code of the compiled code the sandbox (SES) cannot run: a direct eval, a dynamic import. */
+export const SANDBOX_SYNTAX_CODE = "SANDBOX-SYNTAX";
+
+/**
+ * The compiled JavaScript made acceptable to SES's `Compartment.evaluate`, which refuses any
+ * text containing `<!--`, `-->`, `import(` or `eval(` (even in strings and comments): see
+ * ses-safe-source.ts. What cannot be made acceptable (a real direct eval) is an error
+ * diagnostic at its place in the student's source. Every JavaScript this compiler hands out
+ * goes through here, on the compiler thread and in-process alike.
+ */
+function sandboxSafe(js: string, source: string): { js: string } | { diagnostic: Diagnostic } {
+  const safe = sesSafeSource(js);
+  if ("js" in safe) return safe;
+  const at = locateInSource(source, safe.error.construct) ?? { line: 1, column: 1 };
+  return { diagnostic: { severity: "error", ...at, code: SANDBOX_SYNTAX_CODE, message: safe.error.message } };
 }
 
 /**
@@ -70,7 +88,11 @@ export class SubmissionCompiler {
    */
   transpile(source: string): { syntaxErrors: Diagnostic[]; js: string } {
     const out = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: STUDENT_FILE, reportDiagnostics: true });
-    return { syntaxErrors: (out.diagnostics ?? []).map((d) => toDiagnostic(d)), js: out.outputText };
+    const syntaxErrors = (out.diagnostics ?? []).map((d) => toDiagnostic(d));
+    const safe = sandboxSafe(out.outputText, source);
+    if ("js" in safe) return { syntaxErrors, js: safe.js };
+    // Code with syntax errors does not run anyway: its emit is no ground for more errors.
+    return { syntaxErrors: syntaxErrors.length > 0 ? syntaxErrors : [safe.diagnostic], js: out.outputText };
   }
 
   /** The type errors of a source, reported as warnings or errors. */
@@ -87,8 +109,11 @@ export class SubmissionCompiler {
     if (syntax.length > 0) return { report: { ok: false, diagnostics: syntax }, js: null };
     const semantic = this.service.getSemanticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d, typecheck ? "error" : "warning"));
     const output = this.service.getEmitOutput(STUDENT_FILE);
-    const js = output.outputFiles.find((f) => f.name.endsWith(".js"))?.text ?? null;
+    const emitted = output.outputFiles.find((f) => f.name.endsWith(".js"))?.text ?? null;
+    const safe = emitted === null ? null : sandboxSafe(emitted, source);
+    const js = safe && "js" in safe ? safe.js : null;
+    const diagnostics = safe && "diagnostic" in safe ? [...semantic, safe.diagnostic] : semantic;
     const blocking = typecheck && semantic.length > 0;
-    return { report: { ok: !blocking && js !== null, diagnostics: semantic }, js: blocking ? null : js };
+    return { report: { ok: !blocking && js !== null, diagnostics }, js: blocking ? null : js };
   }
 }

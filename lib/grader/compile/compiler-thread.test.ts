@@ -25,6 +25,18 @@ describe("CompilerThread", () => {
     expect(blocked).toEqual(local.compile(WRONG, { typecheck: true }));
   }, 30_000);
 
+  it("makes the JavaScript safe for SES on the thread exactly as in-process (ses-safe-source.ts)", async () => {
+    const local = submissionCompiler();
+    const html = `export async function main() {\n  console.log("parent --> child"); // import(x)\n}\n`;
+    const evil = `export async function main() {\n  console.log(eval("1"));\n}\n`;
+    const safe = await thread.call("transpile", [html]);
+    expect(safe.js).toContain("--\\x3e");
+    expect(safe).toEqual(local.transpile(html));
+    const refused = await thread.call("compile", [evil, { typecheck: true }]);
+    expect(refused).toMatchObject({ js: null, report: { ok: false, diagnostics: [{ code: "SANDBOX-SYNTAX", line: 2 }] } });
+    expect(refused).toEqual(local.compile(evil, { typecheck: true }));
+  }, 30_000);
+
   // The bomb takes seconds to check, so 300 ms overruns however fast the machine is.
   it("gives up on a check that overruns, then serves the next one from a new thread", async () => {
     await expect(thread.call("typeDiagnostics", [TYPE_BOMB, "warning"], 300)).rejects.toBeInstanceOf(CompileTimeout);
