@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import type { Db } from "../../db";
 import type { GraderLog } from "../pool/grader-log";
 import { throttleLatest } from "../pool/throttle-latest";
@@ -46,7 +45,8 @@ export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, poo
 
   let report: GradeReport;
   try {
-    report = await pool.run({ exercise: claim.exercise.slug, source: claim.source, seed: seedFor(claim.id) }, { onProgress: (p) => progress.call(p) });
+    // No per-submission seed: the same source and exercise version always get the same verdict.
+    report = await pool.run({ exercise: claim.exercise.slug, source: claim.source }, { onProgress: (p) => progress.call(p) });
   } catch (error) {
     if (!(error instanceof PoolClosedError)) throw error;
     await releaseSubmission(db, claim);
@@ -61,11 +61,6 @@ export async function gradeClaimedSubmission(claim: ClaimedSubmission, { db, poo
   if (result.applied) onChange(claim.id);
   log("grader.completed", { submissionId: claim.id, gradeRun: claim.gradeRun, attempt: claim.attempts, verdict: report.verdict, ...result });
   return result;
-}
-
-/** The base seed of a submission: fixed, so a regrade explores the same schedules. */
-function seedFor(submissionId: string): number {
-  return crypto.createHash("sha256").update(submissionId).digest().readUInt32BE(0);
 }
 
 /**

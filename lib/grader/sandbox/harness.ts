@@ -11,6 +11,7 @@
  */
 import { explore, IPC_CREAT, IPC_SET, SETALL, type ExploreResult, type Ipc, type Program, type ProgramModule, type SetupApi, type Snapshot } from "../../kernel";
 import type { DriverIpc } from "../../kernel/ipc-api";
+import { deriveSeed } from "../../kernel/prng";
 import { ZOO } from "../../kernel/zoo";
 import type { DriverSpec, ExploreSettings, ObjectSpec, Scenario } from "../exercises/test-definition";
 
@@ -47,7 +48,6 @@ export const HARNESS_LIMITS = {
   failureChars: 2_000,
 };
 
-const realNow = Date.now;
 let studentSource: string | null = null;
 let compartment: Compartment | null = null;
 
@@ -254,6 +254,13 @@ function toProgram(scenario: Scenario, judge: (snapshots: Snapshot[]) => Array<s
   };
 }
 
+/** A test's exploration seed: the base seed mixed with the test's id (FNV-1a). */
+function testSeed(base: number, id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return deriveSeed(base, h >>> 0);
+}
+
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text);
 
 /** The counterexample's trace, cut to a prefix of bounded size (a report must stay small whatever the program printed). */
@@ -344,7 +351,10 @@ const harness = {
       if (!studentProgram) result = { id: t.id, passed: false, failure: cut(loadError!, HARNESS_LIMITS.failureChars), schedulesExplored: 0 };
       else {
         try {
-          const r = await explore(toProgram(t.scenario, judge, studentProgram), { ...t.explore, seed, now: realNow });
+          // Each test's seed comes from the base seed and the test alone (never the submission or the
+          // clock: no wall-clock budget), so the same source always meets the same schedules.
+          const { timeBudgetMs: _ignored, ...settings } = t.explore;
+          const r = await explore(toProgram(t.scenario, judge, studentProgram), { ...settings, seed: testSeed(seed, t.id) });
           // The failing run's snapshot goes to the host too, whether its check or the kernel failed it.
           if (!r.passed) judge([r.snapshot]);
           result = summarize(t.id, r);
