@@ -2,9 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { SubmissionCompiler } from "./compile/compile-typescript";
 import { CompileFailed, CompilerThread, CompileTimeout, type CompilerMethod } from "./compile/compiler-thread";
-import { judgeRuns } from "./exercises/judge-run";
 import { EXERCISES_DIR, listExerciseSlugs, loadExercise } from "./exercises/load-exercise";
 import type { TestDefinition } from "./exercises/test-definition";
+import { boundReport } from "./judge/bound-report";
+import { composeTestResults, type TestOutcome } from "./judge/compose-test-results";
+import { exerciseJudge } from "./judge/exercise-judge";
+import { createHostJudge } from "./judge/host-judge";
+import { stderrJsonLineLog, type GraderLog } from "./pool/grader-log";
 import { harnessBundle } from "./sandbox/harness-bundle";
 import { prepareIsolatesAhead, runInIsolate } from "./sandbox/run-in-isolate";
 import type { CompileReport, Diagnostic, GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
@@ -53,7 +57,7 @@ async function typeWarnings(source: string, timeoutMs: number): Promise<Diagnost
   }
 }
 
-function reportTests(tests: TestDefinition[], hidden: boolean, results: Array<{ passed: boolean; failure: string | null; schedulesExplored: number; replay?: string; trace?: unknown }>, lang: Lang): TestReport[] {
+function reportTests(tests: TestDefinition[], hidden: boolean, results: TestOutcome[], lang: Lang): TestReport[] {
   return tests.map((t, i) => {
     const r = results[i];
     const maxPoints = hidden ? t.points : 0;
@@ -74,13 +78,15 @@ function reportTests(tests: TestDefinition[], hidden: boolean, results: Array<{ 
 
 /**
  * Grades one source file against an exercise: compile, run every test's exploration in a
- * fresh isolate, judge each run on the host. Everything the student did wrong, including
- * exhausting a limit, becomes a report; only a broken exercise throws.
+ * fresh isolate, judge each run in the judge isolate on the host's behalf; the host decides
+ * each test from its own record of those verdicts. Everything the student did wrong,
+ * including exhausting a limit, becomes a report (of at most MAX_REPORT_BYTES); only a
+ * broken exercise throws. `log` receives what only operators may see (why a check threw).
  */
 export async function gradeSource(
   request: GradeRequest,
   onProgress?: (p: GradeProgress) => void,
-  { lang = "en", root }: { lang?: Lang; root?: string } = {},
+  { lang = "en", root, log = stderrJsonLineLog }: { lang?: Lang; root?: string; log?: GraderLog } = {},
 ): Promise<GradeReport> {
   const started = performance.now();
   const exercise = await loadExercise(request.exercise, root);
@@ -95,7 +101,7 @@ export async function gradeSource(
     testsHash: exercise.testsHash,
     limits: manifest.limits,
   };
-  const finish = (r: Omit<GradeReport, keyof typeof base | "durationMs">): GradeReport => ({ ...base, ...r, durationMs: Math.round(performance.now() - started) });
+  const finish = (r: Omit<GradeReport, keyof typeof base | "durationMs">): GradeReport => boundReport({ ...base, ...r, durationMs: Math.round(performance.now() - started) }, lang);
 
   if (Buffer.byteLength(request.source) > MAX_SOURCE_BYTES) {
     return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [{ severity: "error", line: 1, column: 1, code: "SIZE", message: `The source is larger than ${MAX_SOURCE_BYTES / 1024} KiB.` }] }, tests: [], schedulesExplored: 0 });
@@ -127,6 +133,17 @@ export async function gradeSource(
     return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: [diagnostic] }, tests: [], schedulesExplored: 0 });
   }
 
+  // The checks run in the judge isolate, within what is left of the job's wall clock: the
+  // sandbox calls the host synchronously, so this bounds how long the host's thread blocks.
+  const testIds = tests.map((t) => t.id);
+  const host = createHostJudge({
+    testIds,
+    call: exerciseJudge(exercise, suite),
+    deadline: performance.now() + wallMs,
+    wallMs,
+    log,
+    logFields: { exercise: manifest.slug, suite },
+  });
   // One isolate runs all the tests: later tests run on code the JIT warmed up in earlier ones.
   // (Splitting them over two isolates took as long and nearly twice the CPU: ADR 007.)
   const running = runInIsolate({
@@ -134,31 +151,36 @@ export async function gradeSource(
     seed: request.seed ?? 1,
     limits: manifest.limits,
     tests: tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: { ...manifest.explore, ...t.explore } })),
-    judge: (i, snapshotsJson) => judgeRuns(tests[i].check, snapshotsJson),
+    judge: host.judge,
     onProgress: (done, total, explored) => onProgress?.({ testsDone: done, testsTotal: total, schedulesExplored: explored }),
   });
   // Type errors that do not block grading are computed while the isolate runs on its
   // thread, so they cost the student no waiting.
   if (!blocking) compile = { ok: true, diagnostics: await typeWarnings(request.source, wallMs) };
   const outcome = await running;
-  if (outcome.kind !== "ok") {
-    const failed = tests.map(() => ({ passed: false, failure: outcome.reason, schedulesExplored: 0 }));
+  // Judging that hit a limit is the submission's (its runs made the checks that slow or that
+  // large), and it usually ends the sandbox too, at the wall clock: say what really happened.
+  const judgeLimit = host.limit();
+  if (outcome.kind !== "ok" || judgeLimit) {
+    const reason = judgeLimit ?? (outcome.kind === "ok" ? "" : outcome.reason);
+    const failed = tests.map(() => ({ passed: false, failure: reason, schedulesExplored: 0 }));
     return finish({
-      verdict: outcome.kind === "resource-limit" ? "resource-limit" : "internal-error",
+      verdict: judgeLimit || outcome.kind === "resource-limit" ? "resource-limit" : "internal-error",
       score: 0,
       compile,
       tests: reportTests(tests, hidden, failed, lang),
       schedulesExplored: 0,
-      error: outcome.reason,
+      error: reason,
     });
   }
-  const reported = reportTests(tests, hidden, outcome.results, lang);
+  const results = composeTestResults(testIds, host.records, outcome.results);
+  const reported = reportTests(tests, hidden, results, lang);
   return finish({
     verdict: "graded",
     score: reported.reduce((s, t) => s + t.points, 0),
     compile,
     tests: reported,
-    schedulesExplored: outcome.results.reduce((s, r) => s + r.schedulesExplored, 0),
+    schedulesExplored: results.reduce((s, r) => s + r.schedulesExplored, 0),
   });
 }
 

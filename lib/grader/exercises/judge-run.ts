@@ -13,9 +13,11 @@ function judgeSnapshot(check: Check, snapshot: unknown): string | null {
 
 /**
  * A test's verdicts on a batch of finished runs, from a JSON copy of their snapshots (an
- * array), one verdict per run, as JSON. A check that throws on a strange snapshot fails that
- * run; it never crashes the grader (or the browser's Run). Anything but an array of
- * snapshots fails every run it claims to be.
+ * array), one verdict per run, as JSON. For the browser's Run of the public tests, in the
+ * student's own browser (the grader judges in its judge isolate: lib/grader/judge/). A check
+ * that throws on a strange snapshot fails that run, with its message (public checks are
+ * readable anyway); it never crashes the Run. Anything but an array of snapshots fails every
+ * run it claims to be.
  */
 export function judgeRuns(check: Check, snapshotsJson: string): string {
   let snapshots: unknown;

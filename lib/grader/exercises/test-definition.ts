@@ -3,7 +3,8 @@ import type { Localized } from "../types";
 
 /**
  * A test scenario is DATA: it crosses into the sandbox, so it carries no code. Everything
- * that judges (the `check`) stays on the host and sees only a copied snapshot.
+ * that judges (the `check`) stays on the host's side, in its judge isolate, and sees only a
+ * copied snapshot.
  */
 export type ObjectSpec =
   | { kind: "shm"; key: number; size: number; mode?: number; owner?: number; init?: number[] }
@@ -79,7 +80,10 @@ export type TestDefinition = {
   scenario: Scenario;
   /** Defaults to one run with the exercise's exploration settings. */
   explore?: ExploreSettings;
-  /** Judges one finished run; returns a student-facing failure reason or null. Runs on the host. */
+  /**
+   * Judges one finished run; returns a student-facing failure reason or null. Runs in the
+   * grader's judge isolate (lib/grader/judge/), never in the sandbox: no Node APIs.
+   */
   check?: (snapshot: Snapshot) => string | null | undefined;
 };
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { composeTestResults, FAILED_WITHOUT_REASON, NO_VALID_RESULT, NOTHING_JUDGED } from "./compose-test-results";
+
+const ids = ["a", "b"];
+const judged = (failure: string | null = null, runs = 3) => ({ judged: runs, failure });
+const passed = (id: string, over: Record<string, unknown> = {}) => ({ id, passed: true, failure: null, schedulesExplored: 4, ...over });
+
+describe("composeTestResults: the host decides, the sandbox can only make tests fail", () => {
+  it("passes a test the host judged, failed nothing of, and the sandbox says passed", () => {
+    expect(composeTestResults(ids, [judged(), judged()], [passed("a"), passed("b")])).toEqual([
+      { passed: true, failure: null, schedulesExplored: 4 },
+      { passed: true, failure: null, schedulesExplored: 4 },
+    ]);
+  });
+
+  it("fails a test the sandbox says passed when the host judged none of its runs", () => {
+    const [a] = composeTestResults(ids, [judged(null, 0), judged()], [passed("a"), passed("b")]);
+    expect(a).toMatchObject({ passed: false, failure: NOTHING_JUDGED });
+  });
+
+  it("fails a test the sandbox says passed when the host failed one of its runs, with the host's message", () => {
+    const [a] = composeTestResults(ids, [judged("counter 5"), judged()], [passed("a"), passed("b")]);
+    expect(a).toMatchObject({ passed: false, failure: "counter 5" });
+  });
+
+  it("shows the host's failure rather than the sandbox's", () => {
+    const [a] = composeTestResults(ids, [judged("counter 5"), judged()], [{ ...passed("a"), passed: false, failure: "all good, really", trace: { events: [] }, replay: "tok" }, passed("b")]);
+    expect(a).toEqual({ passed: false, failure: "counter 5", schedulesExplored: 4, trace: { events: [] }, replay: "tok" });
+  });
+
+  it("keeps the sandbox's failure when the host has none (e.g. the program could not load)", () => {
+    const [a, b] = composeTestResults(ids, [judged(null, 0), judged()], [{ ...passed("a"), passed: false, failure: "the program could not be loaded" }, { ...passed("b"), passed: false }]);
+    expect(a).toMatchObject({ passed: false, failure: "the program could not be loaded" });
+    expect(b).toMatchObject({ passed: false, failure: FAILED_WITHOUT_REASON });
+  });
+
+  it("fails a test whose result is missing", () => {
+    expect(composeTestResults(ids, [judged(), judged()], [passed("a")])[1]).toEqual({ passed: false, failure: NO_VALID_RESULT, schedulesExplored: 0 });
+  });
+
+  it("fails a test whose result carries another test's id", () => {
+    const results = composeTestResults(ids, [judged(), judged()], [passed("b"), passed("a")]);
+    expect(results.map((r) => r.passed)).toEqual([false, false]);
+    expect(results[0].failure).toBe(NO_VALID_RESULT);
+  });
+
+  it("trusts no result when there are more results than tests", () => {
+    const results = composeTestResults(ids, [judged(), judged()], [passed("a"), passed("b"), passed("c")]);
+    expect(results.map((r) => r.passed)).toEqual([false, false]);
+  });
+
+  it("fails malformed results", () => {
+    const malformed = [
+      { ...passed("a"), passed: "true" },
+      { ...passed("a"), failure: 7 },
+      { ...passed("a"), schedulesExplored: -1 },
+      { ...passed("a"), schedulesExplored: 1.5 },
+      { ...passed("a"), replay: 42 },
+      { ...passed("a"), trace: "a trace" },
+      { id: "a", passed: true },
+      null,
+      "passed",
+    ];
+    for (const result of malformed) expect(composeTestResults(["a"], [judged()], [result])[0], JSON.stringify(result)).toMatchObject({ passed: false, failure: NO_VALID_RESULT });
+  });
+
+  it("fails every test when the sandbox's results are not an array", () => {
+    for (const results of [null, {}, "[]", { 0: passed("a"), length: 1 }]) expect(composeTestResults(["a"], [judged()], results)[0].passed).toBe(false);
+  });
+});
