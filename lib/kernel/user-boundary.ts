@@ -25,8 +25,8 @@ const { isArray } = Array;
 
 /** Built-in constructors and their prototypes: shared by everything in Node and the browser, never frozen there. */
 const BUILT_INS: ReadonlySet<unknown> = new Set(
-  [Object, Function, Array, Error, TypeError, RangeError, Promise, Uint8Array, getPrototypeOf(Uint8Array), Map, Set, WeakMap, Date, RegExp, String, Number, Boolean, Symbol].flatMap(
-    (c) => [c, (c as { prototype: unknown }).prototype],
+  [Object, Function, Array, Error, TypeError, RangeError, Promise, Uint8Array, getPrototypeOf(Uint8Array), Map, Set, WeakMap, Date, RegExp, String, Number, Boolean, Symbol, Math, JSON, Reflect].flatMap(
+    (c) => [c, (c as { prototype?: unknown }).prototype],
   ),
 );
 

@@ -26,8 +26,8 @@ export type RunMessage =
   | { type: "error"; message: string };
 
 type Harness = {
-  installStudent(factory: unknown): void;
-  lockdown(): void;
+  installStudent(source: string): void;
+  seal(): void;
   run(testsJson: string, seed: number, check: unknown, progress: unknown): Promise<string>;
 };
 
@@ -39,23 +39,15 @@ scope.onmessage = async (event: MessageEvent<RunRequest>) => {
   try {
     let tests: BrowserTest[];
     if (request.kind === "public") {
-      // Before lockdown: the script defines a global, which a frozen global object refuses.
       scope.importScripts(request.testsUrl);
       tests = scope.__ipclabPublicTests ?? [];
     } else {
       replayOnly(request.token);
       tests = [{ ...request.test, explore: {} }];
     }
-    try {
-      harness.lockdown();
-    } catch {
-      // Some hosts refuse to freeze their global object. Lockdown sets up the seeded Math.random
-      // and virtual Date first, which is what matters here: students run their own code in their
-      // own browser, so the freezing is not a security boundary as it is in the grader.
-    }
-    // The same CommonJS wrapper the sandbox uses; indirect eval keeps the worker's scope out of reach.
-    const factory = (0, eval)(`(function (require, module, exports, console) {${request.js}\n})`);
-    harness.installStudent(factory);
+    // Without SES the harness evaluates the module with indirect eval, out of this worker's scope.
+    harness.seal();
+    harness.installStudent(request.js);
     const judge = { applySync: (_: unknown, [i, json]: [number, string]) => judgeRuns(tests[i].check, json), applyIgnored() {} };
     const progress = { applySync() {}, applyIgnored: (_: unknown, [done, total, explored]: number[]) => scope.postMessage({ type: "progress", done, total, explored }) };
     const harnessTests: HarnessTest[] = tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: t.explore }));
