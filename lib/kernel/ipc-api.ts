@@ -128,6 +128,10 @@ function refuse(name: string, error: unknown): Promise<never> {
 
 /** The arguments as kernel-owned copies (see copyIn): the kernel validates and uses only these. */
 function copyArgs(name: string, args: unknown[]): unknown[] {
+  // Most calls pass only primitives: the rest-parameter array is the stub's own, so it can be used as is.
+  let primitive = true;
+  for (let i = 0; i < args.length && primitive; i++) primitive = (typeof args[i] !== "object" || args[i] === null) && typeof args[i] !== "function";
+  if (primitive) return args;
   const handlers = TAKES_HANDLERS.has(name);
   const out = new Array<unknown>(args.length);
   for (let i = 0; i < args.length; i++) out[i] = copyIn(args[i], handlers);
