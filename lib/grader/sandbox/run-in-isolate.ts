@@ -144,7 +144,12 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   let ready: LoadedIsolate;
   try {
     ready = await takeIsolate(job.limits.memoryMb);
+    // The next job's isolate is prepared now, on another thread, while this one runs: loading
+    // SES costs ~30 ms, more than the gap between two submissions, so preparing it after the
+    // job would put it on the next student's critical path.
+    if (prepareAhead) prepareSpare(job.limits.memoryMb);
   } catch (error) {
+    if (prepareAhead && !spare) prepareSpare(job.limits.memoryMb);
     return { kind: "error", reason: `the sandbox could not be set up: ${String((error as Error)?.message ?? error)}`, cpuMs: 0, wallMs: performance.now() - started };
   }
   const { isolate, harness } = ready;
@@ -199,6 +204,7 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   } finally {
     clearInterval(watchdog);
     if (!isolate.isDisposed) isolate.dispose();
-    if (prepareAhead) prepareSpare(job.limits.memoryMb);
+    // A job whose isolate could not be taken prepared none: make sure a spare is on its way.
+    if (prepareAhead && !spare) prepareSpare(job.limits.memoryMb);
   }
 }
