@@ -70,6 +70,7 @@ function reportTests(tests: TestDefinition[], hidden: boolean, results: TestOutc
       message: r.passed ? "" : `${t.message[lang]}${r.failure ? `\n→ ${r.failure}` : ""}`,
       hidden,
       schedulesExplored: r.schedulesExplored,
+      ...(r.coverage ? { coverage: r.coverage } : {}),
       replay: r.replay,
       trace: r.trace,
     };

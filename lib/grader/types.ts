@@ -3,6 +3,8 @@
  * Everything here is plain JSON: it crosses process boundaries.
  */
 
+import type { Coverage } from "../kernel/strategies/coverage";
+
 export type Lang = "ko" | "en";
 export type Localized = Record<Lang, string>;
 
@@ -28,6 +30,12 @@ export type TestReport = {
   /** Public tests are readable by students; hidden ones only show title and message. */
   hidden: boolean;
   schedulesExplored: number;
+  /**
+   * What the test's exploration covered, e.g. every schedule with at most 2 preemptions, or
+   * PCT runs with a miss probability for shallow bugs (lib/kernel/strategies/coverage.ts;
+   * lib/grader/coverage-text.ts says it in words). Absent when the sandbox gave none the host accepts.
+   */
+  coverage?: Coverage;
   /** Replay token of the counterexample schedule (see docs/kernel.md). */
   replay?: string;
   /** The counterexample's trace (versioned JSON, see docs/kernel.md). */

@@ -15,10 +15,15 @@ export const exerciseManifestSchema = z.strictObject({
     memoryMb: z.number().int().min(8).max(512),
   }),
   explore: z.strictObject({
-    strategy: z.enum(["mix", "random", "pct", "exhaustive"]).default("mix"),
+    /** "auto" (see ExploreOptions in lib/kernel/run.ts): bounded-exhaustive search, PCT when that does not finish; coverage stated either way. */
+    strategy: z.enum(["auto", "mix", "random", "pct", "exhaustive"]).default("mix"),
     budget: z.number().int().positive().max(100_000),
     maxPreemptions: z.number().int().min(0).optional(),
     pctDepth: z.number().int().min(1).max(10).optional(),
+    /** "auto": PCT stops once a bug of depth ≤ 2 would be missed with at most this probability (default 0.01). */
+    missTarget: z.number().gt(0).lt(1).optional(),
+    /** Partial-order reduction in the exhaustive search (default true); off for checks that depend on the order of independent operations (lib/kernel/strategies/footprint.ts). */
+    reduction: z.boolean().optional(),
   }),
   /** Points of each hidden test, by test id: the grade's weights. */
   points: z.record(z.string(), z.number().positive()),

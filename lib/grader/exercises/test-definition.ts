@@ -69,7 +69,15 @@ export type Scenario = {
   options?: KernelOptions;
 };
 
-export type ExploreSettings = { strategy?: ExploreStrategy; budget?: number; maxPreemptions?: number; pctDepth?: number; timeBudgetMs?: number };
+export type ExploreSettings = {
+  strategy?: ExploreStrategy;
+  budget?: number;
+  maxPreemptions?: number;
+  pctDepth?: number;
+  missTarget?: number;
+  reduction?: boolean;
+  timeBudgetMs?: number;
+};
 
 export type TestDefinition = {
   id: string;

@@ -67,4 +67,25 @@ describe("composeTestResults: the host decides, the sandbox can only make tests 
   it("fails every test when the sandbox's results are not an array", () => {
     for (const results of [null, {}, "[]", { 0: passed("a"), length: 1 }]) expect(composeTestResults(["a"], [judged()], results)[0].passed).toBe(false);
   });
+
+  it("carries the sandbox's coverage statement through, for passing and failing tests", () => {
+    const coverage = { kind: "exhaustive", preemptionBound: 2, schedules: 4, complete: true, allInterleavings: false, reduction: "sleep-sets" };
+    const pct = { kind: "pct", depth: 2, runs: 600, processes: 4, steps: 47, missProbability: 0.004, distinct: true, exhaustive: { preemptionBound: 1, schedules: 54 } };
+    const [a, b] = composeTestResults(ids, [judged(), judged("lost update")], [passed("a", { coverage }), { ...passed("b", { coverage: pct }), passed: false, failure: "x", replay: "tok" }]);
+    expect(a).toEqual({ passed: true, failure: null, schedulesExplored: 4, coverage });
+    expect(b).toMatchObject({ passed: false, failure: "lost update", coverage: pct, replay: "tok" });
+  });
+
+  it("drops a coverage statement it cannot accept, without failing the test for it", () => {
+    const bad = [
+      { kind: "exhaustive", preemptionBound: 2, schedules: 4, complete: true },
+      { kind: "pct", depth: 2, runs: 6, processes: 4, steps: 47, missProbability: 2, distinct: true },
+      { kind: "random", runs: -1 },
+      { kind: "everything" },
+      "all of them",
+    ];
+    for (const coverage of bad) expect(composeTestResults(["a"], [judged()], [passed("a", { coverage })])[0], JSON.stringify(coverage)).toEqual({ passed: true, failure: null, schedulesExplored: 4 });
+    // Nor about a test the host judged no run of.
+    expect(composeTestResults(["a"], [judged(null, 0)], [passed("a", { coverage: { kind: "random", runs: 3 } })])[0].coverage).toBeUndefined();
+  });
 });

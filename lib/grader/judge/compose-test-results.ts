@@ -1,8 +1,9 @@
 import { z } from "zod";
+import type { Coverage } from "../../kernel/strategies/coverage";
 import type { HostRecord } from "./host-judge";
 
 /** One test's outcome as the host decides it. */
-export type TestOutcome = { passed: boolean; failure: string | null; schedulesExplored: number; replay?: string; trace?: Record<string, unknown> };
+export type TestOutcome = { passed: boolean; failure: string | null; schedulesExplored: number; coverage?: Coverage; replay?: string; trace?: Record<string, unknown> };
 
 export const NO_VALID_RESULT = "the sandbox returned no valid result for this test";
 export const NOTHING_JUDGED = "the grader judged no run of this test";
@@ -14,9 +15,46 @@ const sandboxResultSchema = z.object({
   passed: z.boolean(),
   failure: z.string().nullable(),
   schedulesExplored: z.number().int().min(0),
+  // Checked on its own (coverageSchema): a coverage statement the host cannot accept is dropped, it fails nothing.
+  coverage: z.unknown().optional(),
   replay: z.string().optional(),
   trace: z.record(z.string(), z.unknown()).optional(),
 });
+
+const count = z.number().int().min(0).max(1e9);
+const coverageSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("exhaustive"),
+    preemptionBound: z.number().int().min(0).max(1000),
+    schedules: count,
+    complete: z.boolean(),
+    allInterleavings: z.boolean(),
+    reduction: z.enum(["sleep-sets", "none"]),
+  }),
+  z.strictObject({
+    kind: z.literal("pct"),
+    depth: z.number().int().min(1).max(10),
+    runs: count,
+    processes: count,
+    steps: count,
+    missProbability: z.number().min(0).max(1),
+    distinct: z.boolean(),
+    exhaustive: z.strictObject({ preemptionBound: z.number().int().min(0).max(1000), schedules: count }).optional(),
+  }),
+  z.strictObject({ kind: z.literal("random"), runs: count }),
+]);
+
+/**
+ * The sandbox's statement of what a test's exploration covered, if the host accepts it: well
+ * formed, and about a test the host judged runs of. It only describes the exploration (runs
+ * with the same schedule are judged once, so it may count more runs than the host judged);
+ * it never decides a verdict.
+ */
+function acceptedCoverage(raw: unknown, judged: number): Coverage | undefined {
+  if (judged < 1) return undefined;
+  const parsed = coverageSchema.safeParse(raw);
+  return parsed.success ? (parsed.data as Coverage) : undefined;
+}
 
 /**
  * The host's verdict on each test, from its own judging records and the sandbox's results.
@@ -34,8 +72,10 @@ export function composeTestResults(testIds: readonly string[], records: readonly
     const result = parsed.success && parsed.data.id === id ? parsed.data : null;
     if (!result) return { passed: false, failure: host.failure ?? NO_VALID_RESULT, schedulesExplored: 0 };
     const passed = result.passed && host.failure === null && host.judged >= 1;
-    if (passed) return { passed, failure: null, schedulesExplored: result.schedulesExplored };
+    const accepted = acceptedCoverage(result.coverage, host.judged);
+    const coverage = accepted ? { coverage: accepted } : {};
+    if (passed) return { passed, failure: null, schedulesExplored: result.schedulesExplored, ...coverage };
     const failure = host.failure ?? (result.passed ? NOTHING_JUDGED : (result.failure ?? FAILED_WITHOUT_REASON));
-    return { passed, failure, schedulesExplored: result.schedulesExplored, replay: result.replay, trace: result.trace };
+    return { passed, failure, schedulesExplored: result.schedulesExplored, ...coverage, replay: result.replay, trace: result.trace };
   });
 }

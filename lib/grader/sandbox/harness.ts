@@ -13,6 +13,7 @@ import { explore, IPC_CREAT, IPC_SET, SETALL, type ExploreResult, type Ipc, type
 import type { DriverIpc } from "../../kernel/ipc-api";
 import { deriveSeed } from "../../kernel/prng";
 import { harden } from "../../kernel/user-boundary";
+import type { Coverage } from "../../kernel/strategies/coverage";
 import { ZOO } from "../../kernel/zoo";
 import type { DriverSpec, ExploreSettings, ObjectSpec, Scenario } from "../exercises/test-definition";
 
@@ -29,6 +30,8 @@ export type HarnessResult = {
   passed: boolean;
   failure: string | null;
   schedulesExplored: number;
+  /** What the exploration covered (lib/kernel/strategies/coverage.ts). */
+  coverage?: Coverage;
   replay?: string;
   trace?: unknown;
 };
@@ -277,8 +280,9 @@ function boundedTrace(trace: Extract<ExploreResult, { passed: false }>["trace"])
 }
 
 function summarize(id: string, r: ExploreResult): HarnessResult {
-  if (r.passed) return { id, passed: true, failure: null, schedulesExplored: r.schedulesExplored };
-  return { id, passed: false, failure: cut(r.failure, HARNESS_LIMITS.failureChars), schedulesExplored: r.schedulesExplored, replay: r.replayToken, trace: boundedTrace(r.trace) };
+  const coverage = r.coverage ? { coverage: r.coverage } : {};
+  if (r.passed) return { id, passed: true, failure: null, schedulesExplored: r.schedulesExplored, ...coverage };
+  return { id, passed: false, failure: cut(r.failure, HARNESS_LIMITS.failureChars), schedulesExplored: r.schedulesExplored, ...coverage, replay: r.replayToken, trace: boundedTrace(r.trace) };
 }
 
 /**

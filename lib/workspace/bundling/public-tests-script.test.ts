@@ -26,7 +26,7 @@ describe("the public-test bundle served to the browser", () => {
     vm.runInNewContext(js, context);
     expect(context.__ipclabPublicTests?.map((t) => t.id)).toEqual(["sequential-deposit", "one-teller-each"]);
     // The exercise's exploration defaults are merged in, as the grader merges them.
-    expect(context.__ipclabPublicTests?.[1].explore).toEqual({ strategy: "mix", budget: 200 });
+    expect(context.__ipclabPublicTests?.[1].explore).toEqual({ strategy: "auto", budget: 200, maxPreemptions: 2, missTarget: 0.01 });
   });
 
   it.each(listExerciseSlugs(EXERCISES))("reveals nothing secret of %s", async (slug) => {
