@@ -16,6 +16,7 @@ import { builtinNamed } from "./builtins";
 import { makeIpc, type Ipc } from "./ipc-api";
 import { utf8Decode } from "./utf8";
 import { copyOut } from "./user-boundary";
+import { Observer } from "./observations";
 
 /** A student program: called afresh for every process, so module state is per process. */
 export type ProgramModule = (ipc: Ipc) => Record<string, unknown>;
@@ -135,6 +136,8 @@ export class Kernel {
   readonly shm: ShmTable;
   readonly sem: SemTable;
   readonly sockets: SocketTable;
+  /** What the run did, as facts for the snapshot (observations.ts). */
+  readonly obs: Observer;
   /** Privileged pseudo-process used by setup code and for kernel-initiated actions. */
   readonly kproc: Process;
   current: Process | null = null;
@@ -175,6 +178,7 @@ export class Kernel {
     this.shm = new ShmTable(ids);
     this.sem = new SemTable(ids);
     this.sockets = new SocketTable();
+    this.obs = new Observer(this);
     this.kproc = new Process(0, 0, 0, 0, "kernel", [], "kernel");
     this.kproc.state = "running";
     strategy.beginRun();
@@ -236,6 +240,7 @@ export class Kernel {
     this.allProcs.push(p);
     this.starting.push(p);
     this.strategy.onSpawn?.(p);
+    this.obs.spawned(p.pid, isTop ? 0 : parent.pid, name, p.privileged ? "harness" : builtin ? "builtin" : "module");
     this.charge(parent ?? this.kproc, COST.SPAWN_NS);
     if (this.trace) this.record({ step: this.steps, pid: parent ? parent.pid : 0, kind: "spawn", child: p.pid, name, args: copied });
     return p;
@@ -263,6 +268,7 @@ export class Kernel {
       this.outputTruncated = true;
     }
     this.outputUsed += text.length;
+    this.obs.printed(p.pid, p.output.length);
     p.output += text;
     if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "print", text });
   }
@@ -284,7 +290,10 @@ export class Kernel {
         const fn = p.module[p.entry];
         const builtin = typeof fn === "function" ? undefined : builtinNamed(p.entry);
         if (typeof fn === "function") result = (fn as (a: JsonValue[]) => unknown)(args);
-        else if (builtin) result = builtin(p.ipc as Ipc, args);
+        else if (builtin) {
+          this.obs.ranBuiltin(p.pid);
+          result = builtin(p.ipc as Ipc, args);
+        }
         else throw new Error(`program has no export named "${p.entry}"`);
       }
     } catch (e) {
@@ -337,6 +346,7 @@ export class Kernel {
     p.frames.length = 0;
     p.state = "zombie";
     p.exit = status;
+    this.obs.exited(p.pid);
     if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "exit", status: status as unknown as JsonValue });
     closeAllFds(this, p);
     for (let i = p.cleanups.length - 1; i >= 0; i--) p.cleanups[i](p);
@@ -364,7 +374,9 @@ export class Kernel {
     this.post(parent, SIGCHLD, p.pid);
   }
 
-  reap(p: Process): void {
+  /** Collects p's exit status: `by` is the waiting parent's pid, 0 for the harness or automatic reaping. */
+  reap(p: Process, by = 0): void {
+    this.obs.reaped(p.pid, by);
     p.state = "reaped";
     this.procs.delete(p.pid);
   }
@@ -372,14 +384,20 @@ export class Kernel {
   // ---------------------------------------------------------------- signals
 
   /** Sends a signal. Default actions take effect at once; handlers run at the target's next scheduling point. */
-  post(t: Process, sig: number, from: number): void {
-    if (!t.alive) return;
+  post(t: Process, sig: number, from: number, via: "kill" | "kernel" = "kernel"): void {
+    const seen = this.obs.signalSent(sig, signalName(sig), from, t.pid, via);
+    if (!t.alive) {
+      if (seen) seen.action = "target-exited";
+      return;
+    }
     if (sig === SIGKILL) {
+      if (seen) seen.action = "terminated";
       if (this.trace) this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: "SIGKILL", action: "terminate", from });
       this.terminate(t, { signaled: true, signal: "SIGKILL" });
       return;
     }
     if (sig === SIGSTOP) {
+      if (seen) seen.action = "stopped";
       if (this.trace) this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: "SIGSTOP", action: "stop", from });
       t.stopped = true;
       this.unready(t);
@@ -392,7 +410,13 @@ export class Kernel {
     const act = t.sigActions[sig];
     const ignored = act ? act.handler === "SIG_IGN" : (DEFAULT_IGNORED >> sig) & 1;
     if (this.trace) this.record({ step: this.steps, pid: t.pid, kind: "signal", signal: signalName(sig), action: ignored ? "ignore" : "pending", from });
-    if (ignored) return;
+    if (ignored) {
+      if (seen) seen.action = "ignored";
+      return;
+    }
+    if ((t.sigPending >> sig) & 1) {
+      if (seen) seen.action = "merged";
+    } else this.obs.signalPending(seen, t.pid, sig);
     t.sigPending |= 1 << sig;
     this.deliver(t);
   }
@@ -406,6 +430,7 @@ export class Kernel {
       const act = p.sigActions[sig];
       if (!act || act.handler === "SIG_DFL") {
         p.sigPending &= ~(1 << sig);
+        this.obs.signalActed(p.pid, sig, "terminated");
         if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "signal", signal: signalName(sig), action: "terminate" });
         this.terminate(p, { signaled: true, signal: signalName(sig) });
         return;
@@ -434,6 +459,7 @@ export class Kernel {
     p.state = "running";
     this.current = p;
     this.progress++;
+    this.obs.signalActed(p.pid, sig, "handled");
     if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "signal", signal: signalName(sig), action: "handler" });
     const handler = action.handler as (s: number) => unknown;
     RESOLVED.then(() => handler(sig)).then(
@@ -684,6 +710,7 @@ export class Kernel {
         p.counters.contextSwitches++;
         this.charge(p, COST.CONTEXT_SWITCH_NS);
         if (this.trace && this.last && this.last.queued) this.record({ step: this.steps, pid: this.last.pid, kind: "preempt", to: p.pid });
+        if (this.last !== null && this.last.alive) this.obs.switched(this.last.pid, p.pid);
         this.last = p;
       }
       // User code between two system calls; a plain shared-memory access is itself a few

@@ -5,11 +5,14 @@ import type { Kernel } from "./kernel";
 import { checkAccess, IpcNamespace, isOwner, makePerm, R, setPerm, W, type IpcPerm } from "./perm";
 import type { Process, Request } from "./process";
 import { utf8Length } from "./utf8";
+import type { MessageRecord, MsgRecord } from "./observations";
 
 interface Message {
   type: number;
   data: JsonValue;
   size: number;
+  /** Its record in the queue's observations, if logged. */
+  obs?: MessageRecord | null;
 }
 
 class MsgQueue {
@@ -19,6 +22,8 @@ class MsgQueue {
   cbytes = 0;
   lspid = 0;
   lrpid = 0;
+  /** What the kernel observes of it (observations.ts); null past the cap. */
+  obs: MsgRecord | null = null;
   constructor(
     readonly id: number,
     readonly key: number,
@@ -45,7 +50,11 @@ function messageSize(data: JsonValue): number {
 
 export function sysMsgget(k: Kernel, p: Process, r: Request): number {
   const [key, flags = 0] = r.args as [number, number?];
-  return k.msg.ns.get(p, key, flags, (id) => new MsgQueue(id, key, makePerm(p, flags), k.opts.msgQueueBytes));
+  return k.msg.ns.get(p, key, flags, (id) => {
+    const q = new MsgQueue(id, key, makePerm(p, flags), k.opts.msgQueueBytes);
+    q.obs = k.obs.msgQueue(id, key, p.pid);
+    return q;
+  });
 }
 
 export function sysMsgsnd(k: Kernel, p: Process, r: Request): number | symbol {
@@ -66,6 +75,7 @@ export function sysMsgsnd(k: Kernel, p: Process, r: Request): number | symbol {
   q.messages.push(m);
   q.cbytes += m.size;
   q.lspid = p.pid;
+  if (q.obs !== null) m.obs = q.obs.sent(p.pid, m.type, m.data, m.size);
   k.chargeCopy(p, m.size);
   k.wakeAll(q.recvWait);
   return 0;
@@ -100,6 +110,7 @@ export function sysMsgrcv(k: Kernel, p: Process, r: Request): { type: number; da
   q.messages.splice(i, 1);
   q.cbytes -= m.size;
   q.lrpid = p.pid;
+  if (q.obs !== null) q.obs.receivedBy(m.obs, p.pid);
   k.chargeCopy(p, m.size);
   k.wakeAll(q.sendWait);
   return { type: m.type, data };
@@ -123,6 +134,7 @@ export function sysMsgctl(k: Kernel, p: Process, r: Request): unknown {
       return 0;
     case IPC_RMID:
       if (!isOwner(p, q.perm)) fail("EPERM");
+      if (q.obs !== null) q.obs.removed = k.obs.removal(p.pid);
       k.msg.ns.remove(q);
       k.wakeAll(q.sendWait, "EIDRM");
       k.wakeAll(q.recvWait, "EIDRM");

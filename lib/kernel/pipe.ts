@@ -4,6 +4,7 @@ import { fail } from "./errors";
 import { installFds, OpenFile, type FileOps } from "./fd";
 import type { Kernel } from "./kernel";
 import { BLOCKED, type Process, type Request } from "./process";
+import type { PipeRecord } from "./observations";
 
 /** Holders of a description, for deadlock reports ("write end open in pids 1, 2"). */
 export function pidsHolding(k: Kernel, ops: FileOps): number[] {
@@ -20,6 +21,8 @@ class Pipe {
   readonly buf: ByteQueue;
   readonly readEnd: PipeReadEnd;
   readonly writeEnd: PipeWriteEnd;
+  /** What the kernel observes of it (observations.ts); null past the cap. */
+  obs: PipeRecord | null = null;
   constructor(
     readonly id: number,
     capacity: number,
@@ -38,6 +41,7 @@ class PipeReadEnd implements FileOps {
     const pipe = this.pipe;
     if (pipe.buf.length > 0) {
       const out = pipe.buf.shift(max);
+      if (pipe.obs !== null) pipe.obs.read(p.pid, out.length);
       k.wakeAll(pipe.writeWait);
       return out;
     }
@@ -85,6 +89,7 @@ class PipeWriteEnd implements FileOps {
       const n = pipe.buf.push(prog.bytes, prog.done);
       if (n > 0) {
         prog.done += n;
+        if (pipe.obs !== null) pipe.obs.wrote(p.pid, n);
         k.chargeCopy(p, n);
         k.wakeAll(pipe.readWait);
       }
@@ -113,6 +118,7 @@ class PipeWriteEnd implements FileOps {
 export function sysPipe(k: Kernel, p: Process, r: Request): number[] {
   const opts = r.args[0] as { nonblock?: boolean } | undefined;
   const pipe = new Pipe(k.newObjectId(), k.opts.pipeCapacity);
+  pipe.obs = k.obs.pipe(pipe.id, p.pid);
   const nb = !!opts?.nonblock;
   return installFds(k, p, [new OpenFile(pipe.readEnd, nb), new OpenFile(pipe.writeEnd, nb)]);
 }

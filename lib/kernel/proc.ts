@@ -27,7 +27,7 @@ export function sysWaitpid(k: Kernel, p: Process, r: Request): unknown {
   if (children.length === 0) fail("ECHILD");
   const z = children.find((c) => c.state === "zombie");
   if (z) {
-    k.reap(z);
+    k.reap(z, p.pid);
     return { pid: z.pid, status: z.exit };
   }
   if (opts?.nohang) return null;

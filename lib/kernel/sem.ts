@@ -3,6 +3,7 @@ import { fail } from "./errors";
 import type { Kernel } from "./kernel";
 import { checkAccess, IpcNamespace, isOwner, makePerm, R, setPerm, W, type IpcPerm } from "./perm";
 import { BLOCKED, type Process, type Request } from "./process";
+import type { MutexRecord, SemRecord } from "./observations";
 
 const SEMVMX = 32767;
 const SEMMSL = 250;
@@ -12,6 +13,8 @@ class SemSet {
   readonly pids: number[];
   readonly waiters: Process[] = [];
   removed = false;
+  /** What the kernel observes of it (observations.ts); null for harness latches and past the cap. */
+  obs: SemRecord | null = null;
   constructor(
     readonly id: number,
     readonly key: number,
@@ -27,6 +30,8 @@ class SemSet {
 
 class Mutex {
   owner = 0;
+  /** What the kernel observes of it (observations.ts); null past the cap. */
+  obs: MutexRecord | null = null;
   readonly waiters: Process[] = [];
   constructor(
     readonly id: number,
@@ -101,6 +106,7 @@ function semopCore(k: Kernel, p: Process, set: SemSet, ops: SemOp[], what: strin
   }
   let changed = false;
   for (const o of ops) {
+    if (set.obs !== null) set.obs.op(p.pid, o.op);
     if (o.op !== 0) changed = true;
     set.pids[o.num] = p.pid;
     if ((o.flags ?? 0) & SEM_UNDO && o.op !== 0) undoFor(k, p, set)[o.num] -= o.op;
@@ -124,7 +130,9 @@ export function sysSemget(k: Kernel, p: Process, r: Request): number {
     flags,
     (id) => {
       if (nsems === 0) fail("EINVAL", "nsems must be positive when creating");
-      return new SemSet(id, key, makePerm(p, flags), nsems, `sem ${id}`);
+      const set = new SemSet(id, key, makePerm(p, flags), nsems, `sem ${id}`);
+      set.obs = k.obs.semaphores(id, key, set.label, p.pid);
+      return set;
     },
     (set) => {
       if (nsems > set.vals.length) fail("EINVAL");
@@ -194,14 +202,15 @@ export function sysSemctl(k: Kernel, p: Process, r: Request): unknown {
       return 0;
     case IPC_RMID:
       if (!isOwner(p, set.perm)) fail("EPERM");
-      removeSet(k, set);
+      removeSet(k, set, p.pid);
       return 0;
   }
   return fail("EINVAL", "unknown semctl command");
 }
 
-function removeSet(k: Kernel, set: SemSet): void {
+function removeSet(k: Kernel, set: SemSet, by: number): void {
   set.removed = true;
+  if (set.obs !== null) set.obs.removed = k.obs.removal(by);
   k.sem.ns.remove(set);
   k.wakeAll(set.waiters, "EIDRM");
 }
@@ -223,6 +232,7 @@ export function sysSemOpen(k: Kernel, p: Process, r: Request): number {
   if (!Number.isInteger(value) || value < 0 || value > SEMVMX) fail("EINVAL");
   const set = new SemSet(k.sem.ids(), -1, makePerm(p, o.mode ?? 0o600), 1, `sem "${name}"`);
   set.vals[0] = value;
+  set.obs = k.obs.semaphores(set.id, -1, set.label, p.pid);
   k.sem.named.set(name, set);
   k.sem.ns.byId.set(set.id, set);
   return set.id;
@@ -268,6 +278,7 @@ export function sysMutexCreate(k: Kernel, p: Process, r: Request): number {
     return existing.id;
   }
   const m = new Mutex(k.sem.ids(), name, makePerm(p, o.mode ?? 0o600));
+  m.obs = k.obs.mutex(m.id, name, p.pid);
   k.sem.mutexes.set(name, m);
   k.sem.mutexById.set(m.id, m);
   return m.id;
@@ -283,6 +294,7 @@ function lockMutex(k: Kernel, p: Process, r: Request, wait: boolean): number | t
   const m = lookupMutex(k, r.args[0]);
   if (m.owner === 0) {
     m.owner = p.pid;
+    if (m.obs !== null) m.obs.locked(p.pid);
     return 0;
   }
   if (m.owner === p.pid) fail("EDEADLK", `mutex "${m.name}" is already held by this process`);
@@ -300,6 +312,7 @@ export function sysMutexUnlock(k: Kernel, p: Process, r: Request): number {
   const m = lookupMutex(k, r.args[0]);
   if (m.owner !== p.pid) fail("EPERM", m.owner ? `mutex "${m.name}" is held by pid ${m.owner}` : `mutex "${m.name}" is not locked`);
   m.owner = 0;
+  if (m.obs !== null) m.obs.unlocked(p.pid);
   k.wakeAll(m.waiters);
   return 0;
 }

@@ -4,6 +4,7 @@ import type { Kernel } from "./kernel";
 import { checkAccess, IpcNamespace, isOwner, makePerm, R, setPerm, W, type IpcPerm } from "./perm";
 import type { Process, Request, SyscallImpl } from "./process";
 import { makeFacade, TO_USER, type Facadeable } from "./user-boundary";
+import type { ShmRecord } from "./observations";
 
 const MAX_CELLS = 1 << 20;
 
@@ -11,6 +12,8 @@ class ShmSegment {
   nattch = 0;
   dest = false;
   lpid = 0;
+  /** What the kernel observes of it (observations.ts); null past the cap. */
+  obs: ShmRecord | null = null;
   readonly data: Float64Array;
   constructor(
     readonly id: number,
@@ -104,6 +107,7 @@ function shmLoad(k: Kernel, p: Process, r: Request): number {
   const { view, index } = access(p, r, false);
   const value = view.seg.data[index];
   k.chargeShm(p, false);
+  if (view.seg.obs !== null) view.seg.obs.read(p.pid, index, value, false);
   if (k.trace) k.record({ step: k.steps, pid: p.pid, kind: "shm-read", name: "load", shmid: view.seg.id, index, value });
   return value;
 }
@@ -112,6 +116,7 @@ function writeCell(k: Kernel, p: Process, r: Request, view: ShmView, index: numb
   const old = view.seg.data[index];
   view.seg.data[index] = value;
   k.chargeShm(p, atomic);
+  if (view.seg.obs !== null) view.seg.obs.write(r.name === "store" ? 1 : r.name === "fetchAdd" ? 2 : 3, p.pid, index, value, old);
   if (k.trace) k.record({ step: k.steps, pid: p.pid, kind: "shm-write", name: r.name, shmid: view.seg.id, index, value, old });
   return old;
 }
@@ -134,6 +139,7 @@ function shmCompareExchange(k: Kernel, p: Process, r: Request): number {
   const old = view.seg.data[index];
   if (old !== expected) {
     k.chargeShm(p, true);
+    if (view.seg.obs !== null) view.seg.obs.read(p.pid, index, old, true);
     if (k.trace) k.record({ step: k.steps, pid: p.pid, kind: "shm-read", name: r.name, shmid: view.seg.id, index, value: old });
     return old;
   }
@@ -147,7 +153,11 @@ export function sysShmget(k: Kernel, p: Process, r: Request): number {
     p,
     key,
     flags,
-    (id) => new ShmSegment(id, key, makePerm(p, flags), size, p.pid),
+    (id) => {
+      const seg = new ShmSegment(id, key, makePerm(p, flags), size, p.pid);
+      seg.obs = k.obs.shm(id, key, size, p.pid);
+      return seg;
+    },
     (seg) => {
       if (size > seg.size) fail("EINVAL", "segment exists with a smaller size");
     },
@@ -197,6 +207,7 @@ export function sysShmctl(k: Kernel, p: Process, r: Request): unknown {
       if (!isOwner(p, seg.perm)) fail("EPERM");
       // Removal waits for the last detach; the key is free for new segments right away.
       seg.dest = true;
+      if (seg.obs !== null && seg.obs.removed === null) seg.obs.removed = k.obs.removal(p.pid);
       k.shm.ns.unlinkKey(seg);
       if (seg.nattch === 0) k.shm.ns.remove(seg);
       return 0;

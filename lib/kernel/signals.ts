@@ -30,7 +30,7 @@ export function sysKill(k: Kernel, p: Process, r: Request): number {
   // Harness drivers are part of the test, not of the student's system: nobody else may signal them.
   if (t.privileged && !p.privileged) fail("EPERM", `pid ${t.pid} belongs to the test harness`);
   if (p.uid !== 0 && p.uid !== t.uid) fail("EPERM", `pid ${p.pid} (uid ${p.uid}) may not signal pid ${t.pid} (uid ${t.uid})`);
-  if (sig !== 0) k.post(t, sig, p.pid);
+  if (sig !== 0) k.post(t, sig, p.pid, "kill");
   return 0;
 }
 

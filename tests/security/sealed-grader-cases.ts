@@ -856,6 +856,83 @@ export async function main([producers]: [Array<Array<{ id: string }>>, number]) 
 `,
     honest: { score: 0 },
   },
+  // Attacks: bounded-buffer's checks read "consumed <v>" lines: a main that prints one for every
+  // item, in order, with no buffer, no producer and no consumer.
+  {
+    name: "bounded-buffer: no buffer at all, a printed line per item",
+    exercise: "bounded-buffer",
+    source: `import { print } from "ipc";
+export async function main([producers]: [number[][], number[], number]) {
+  for (const list of producers) for (const item of list) print("consumed " + item);
+}
+`,
+    honest: { score: 0 },
+  },
+  // Attacks: readers-writers' checks read the database's counters: a main that writes the
+  // expected numbers of reads and writes there and starts nobody.
+  {
+    name: "readers-writers: the counters written by main, no reader or writer at all",
+    exercise: "readers-writers",
+    source: `import { shmget, shmat } from "ipc";
+type Role = ["reader" | "writer", { rounds?: number }];
+export async function main(roles: Role[]) {
+  const db = await shmat(await shmget(0xdb, 6, 0));
+  const total = (kind: string) => roles.filter(([r]) => r === kind).reduce((n, [, o]) => n + (o.rounds ?? 1), 0);
+  await db.store(3, total("writer"));
+  await db.store(4, total("reader"));
+}
+export async function reader() {}
+export async function writer() {}
+`,
+    honest: { score: 0 },
+  },
+  // Attacks: the same counters, from inside the lock: readers that never take the room (so they
+  // read while a writer writes), and a lock that wipes the violation counter at every section's
+  // end. It deserves what the same lock without the wiping gets.
+  {
+    name: "readers-writers: readers ignore writers, and the lock wipes the violation counter",
+    exercise: "readers-writers",
+    source: read("readers-writers", "mutants/hides-violations.ts"),
+    honest: { like: "mutants/readers-ignore-writers.ts" },
+  },
+  // Attacks: dining-philosophers' check read each philosopher's meal counter: the table bumps
+  // every counter to the quota itself, and nobody eats.
+  {
+    name: "dining-philosophers: the meal counters bumped by the table, nobody eats",
+    exercise: "dining-philosophers",
+    source: `import { shmget, shmat } from "ipc";
+export async function table([n, meals]: [number, number]) {
+  const t = await shmat(await shmget(0x7ab1e, 2 * n + 1, 0));
+  for (let i = 0; i < n; i++) await t.store(n + i, meals);
+}
+export async function philosopher() {}
+`,
+    honest: { score: 0 },
+  },
+  // Attacks: fix-the-race's checks only looked at the final balance: a main that runs the tellers
+  // one after another, none of them locking, never races. No test of concurrent tellers may pass.
+  {
+    name: "fix-the-race: tellers run one after another by main, no lock",
+    exercise: "fix-the-race",
+    source: read("fix-the-race", "mutants/one-teller-at-a-time.ts"),
+    honest: { score: 0 },
+  },
+  // Attacks: pipe-pipeline's checks read the output of a process named "wc": an export named wc
+  // shadows the builtin and does all the work, with no cat, no grep and no pipe.
+  {
+    name: "pipe-pipeline: an export named wc counts the lines itself, no pipeline",
+    exercise: "pipe-pipeline",
+    source: read("pipe-pipeline", "mutants/own-wc-does-everything.ts"),
+    honest: { score: 0 },
+  },
+  // Attacks: shm-permissions' checks read what the readers printed: the owner sends the values in
+  // the notes, and the readers never touch the segment whose permissions the exercise is about.
+  {
+    name: "shm-permissions: the values sent in the notes, the segment never read",
+    exercise: "shm-permissions",
+    source: read("shm-permissions", "mutants/values-in-the-notes.ts"),
+    honest: { score: 0 },
+  },
 ];
 
 // ------------------------------------------------------------------------------------------
@@ -864,13 +941,16 @@ export async function main([producers]: [Array<Array<{ id: string }>>, number]) 
 
 const HIDDEN_FRAGMENTS: Record<string, string[]> = {
   "shared-counter": ["SECRET_MARKER", "HIDDEN-TEST-SECRET", "s.shm.find", "seg.key", "exitStatuses).every"],
-  "fix-the-race": ["s.shm.find", "seg.key", "ACCOUNT_KEY)", "serialBalances", "checkBalance", "exitStatuses).find", "expected.includes"],
-  "dining-philosophers": ["checkDinner", "t.slice(n", "s.shm.find", "seg.key", "flatMap((ate"],
-  "signals-graceful-shutdown": ["checkGraceful", "shutdownScenario", "s.processes.find", "l.startsWith", "unfinished.join"],
+  "fix-the-race": ["checkBank", "serialBalances", "exitStatuses).find", "expected.includes", "firstEnd.reaped", "shmWithKey(s, ACCOUNT_KEY"],
+  "dining-philosophers": ["checkDinner", "owner[cell]", "marked[other]", "seatOf.set(pid", "shmWithKey(s, TABLE_KEY"],
+  "signals-graceful-shutdown": ["checkGraceful", "shutdownScenario", "s.processes.find", "request.handled.step", "unfinished.join"],
   "socket-echo-server": ["checkEcho", "echoScenario", "driverPids", "multiset(logged)", "c.messages.map(frame)"],
-  "prefork-server": ["checkServer", "serverScenario", "snap.shm.find", "RESULT + id", "cache[MISSES]"],
+  "prefork-server": ["checkServer", "serverScenario", "takenBy.get(id)", "lostInFlight", "cacheProblem"],
   "shm-permissions": ["checkPermissions", "permScenario", "probeWho", "INTRUDER_EXPECTS", "snap.output[2 + 2 * i]"],
-  "mq-producer-consumer": ["checkExactlyOnce", "checkPriorityOrder", "mqScenario", "rank.get(a)", "seen.set(id"],
+  "mq-producer-consumer": ["checkExactlyOnce", "checkPriorityOrder", "mqScenario", "rank.get(a.data", "producerOfList"],
+  "bounded-buffer": ["checkBuffer", "inBuffer.add", "producerOf[p]", "reads.get(`${pid}"],
+  "readers-writers": ["checkRw", "inside.set(pid", "sections.set(pid", "const tampered"],
+  "pipe-pipeline": ["checkPipeline", "stagesOf", "catToGrep", "intoWc"],
 };
 const ANYWHERE = ["hidden.ts", "shared.ts", "/tests/", "file://", "at check", "node_modules"];
 

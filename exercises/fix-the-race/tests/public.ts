@@ -1,5 +1,5 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
-import { bankScenario, checkBalance } from "./shared";
+import { bankScenario, checkBank } from "./shared";
 
 export default defineTests([
   {
@@ -9,7 +9,7 @@ export default defineTests([
     message: { ko: "창구 하나만 있어도 잔액이 맞아야 합니다.", en: "With a single teller the balance must be right." },
     scenario: bankScenario(100, [[25, 4]]),
     explore: { budget: 1 },
-    check: checkBalance([200]),
+    check: checkBank(100, [[25, 4]]),
   },
   {
     id: "one-teller-each",
@@ -18,6 +18,6 @@ export default defineTests([
     message: { ko: "동시에 실행되는 두 창구가 서로의 갱신을 덮어쓰면 안 됩니다.", en: "Two tellers running at once must not overwrite each other's updates." },
     scenario: bankScenario(100, [[50, 1], [-30, 1]]),
     explore: { budget: 200 },
-    check: checkBalance([120]),
+    check: checkBank(100, [[50, 1], [-30, 1]]),
   },
 ]);

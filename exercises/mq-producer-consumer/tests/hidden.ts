@@ -16,7 +16,7 @@ export default defineTests([
       en: "A consumer must stop only when it receives a sentinel, and the sentinel must be sent only after every job is in the queue. A queue that is empty for a moment does not mean the work is over.",
     },
     scenario: mqScenario(twoProducers, 1),
-    check: checkExactlyOnce(twoProducers.flat()),
+    check: checkExactlyOnce(twoProducers),
   },
   {
     id: "every-consumer-stops",
@@ -27,7 +27,7 @@ export default defineTests([
       en: "Each message is received by exactly one consumer. With several consumers, how many sentinels do you need?",
     },
     scenario: mqScenario(threeProducers, 3),
-    check: checkExactlyOnce(threeProducers.flat()),
+    check: checkExactlyOnce(threeProducers),
   },
   {
     id: "urgent-first",
@@ -50,6 +50,6 @@ export default defineTests([
       en: "A System V message queue outlives every process that used it. Remove it (IPC_RMID) once every consumer has finished, and reap every child. Removing it too early makes consumers that are still receiving fail with EIDRM.",
     },
     scenario: mqScenario(twoProducers, 2),
-    check: checkCleanShutdown,
+    check: checkCleanShutdown(twoProducers),
   },
 ]);

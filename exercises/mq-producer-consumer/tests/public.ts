@@ -1,5 +1,5 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
-import { checkCleanShutdown, checkExactlyOnce, jobs, mqScenario } from "./shared";
+import { checkCleanShutdown, jobs, mqScenario } from "./shared";
 
 const one = [jobs("p", 4)];
 
@@ -14,6 +14,6 @@ export default defineTests([
     },
     scenario: mqScenario(one, 1),
     explore: { budget: 30 },
-    check: (s) => checkExactlyOnce(one.flat())(s) ?? checkCleanShutdown(s),
+    check: checkCleanShutdown(one),
   },
 ]);

@@ -8,7 +8,7 @@ const twoKilled: Setup = { workers: 3, queued: [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 5,
 
 export default defineTests([
   {
-    id: "load",
+    id: "under-load",
     title: { ko: "부하 속의 공유 캐시", en: "The shared cache under load" },
     points: 30,
     message: {

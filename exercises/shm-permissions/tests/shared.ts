@@ -1,4 +1,5 @@
 import type { Snapshot } from "../../../lib/kernel";
+import { shmWithKey } from "../../../lib/kernel/observations";
 import type { DriverSpec, ProcessEntry, Scenario } from "../../../lib/grader/exercises/test-definition";
 
 export const DATA_KEY = 0x5100;
@@ -63,9 +64,18 @@ export function checkPermissions(s: Setup) {
       }
     }
     const readerPids = snap.processes.filter((p) => p.name === "reader").map((p) => p.pid);
+    // What each reader printed only counts if the kernel saw it read those values out of the
+    // data segment, where another process (the owner) had stored them.
+    const data = shmWithKey(snap, DATA_KEY).filter((seg) => seg.creator !== 0);
     for (const pid of readerPids) {
       const out = (snap.output[pid] ?? "").trim();
       if (out !== s.values.join(" ")) return `reader ${pid} printed ${JSON.stringify(out)} instead of ${JSON.stringify(s.values.join(" "))}`;
+      const seen = new Set<number>();
+      for (const seg of data) {
+        for (const [, who, cell, , prev, writer] of seg.ops) if (who === pid && writer > 0 && writer !== pid && prev === s.values[cell]) seen.add(cell);
+      }
+      const unread = s.values.flatMap((_, cell) => (seen.has(cell) ? [] : [cell]));
+      if (unread.length) return `reader ${pid} printed the values, but never read ${unread.length === s.values.length ? "them" : `cell${unread.length === 1 ? "" : "s"} ${unread.join(", ")}`} out of the data segment (key ${hex(DATA_KEY)}) where the owner stored them`;
     }
     for (const p of snap.processes.filter((p) => p.name === "owner" || p.name === "reader")) {
       if (!p.exit || !("exited" in p.exit) || p.exit.code !== 0) return `${p.name} (pid ${p.pid}) did not exit with status 0`;

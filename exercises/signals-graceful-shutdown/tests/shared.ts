@@ -1,4 +1,5 @@
 import type { Snapshot } from "../../../lib/kernel";
+import { childrenOf, observed, timedLines } from "../../../lib/kernel/observations";
 import type { Scenario } from "../../../lib/grader/exercises/test-definition";
 
 /**
@@ -16,22 +17,63 @@ export function shutdownScenario(workers: number, signal: string, afterSeconds: 
   };
 }
 
-/** Checks everything a graceful shutdown promises. */
+/** A job is one virtual second of work (with a little slack for a resumed wait's rounding). */
+const JOB_NS = 1e9 - 1e6;
+
+const exitedNormally = (s: Snapshot, pid: number) => {
+  const e = s.exitStatuses[pid];
+  return !!e && "exited" in e && e.code === 0;
+};
+
+/**
+ * Everything a graceful shutdown promises, judged from what the kernel saw: the test's signal
+ * reached the supervisor while everyone was working and its handler ran; the supervisor then
+ * forwarded a stop request (kill) to every worker, which neither ignored it nor died of it;
+ * each worker finished every job it had started (a `start N` line followed, at least a virtual
+ * second later, by `done N`), started none once its handler had run, and exited normally;
+ * everyone was reaped.
+ */
 export function checkGraceful(workers: number) {
   return (s: Snapshot): string | null => {
     if (s.outcome.kind !== "completed") return null; // the kernel reports deadlocks, step limits and killed processes
-    const main = s.processes.find((p) => p.pid === 1);
-    if (!main?.exit || !("exited" in main.exit) || main.exit.code !== 0) return `the supervisor did not exit normally (${JSON.stringify(main?.exit)})`;
-    const ws = s.processes.filter((p) => p.name === "worker");
+    if (!exitedNormally(s, 1)) return `the supervisor did not exit normally (${JSON.stringify(s.exitStatuses[1])})`;
+    const signals = observed(s).signals;
+    const harness = new Set(observed(s).processes.filter((p) => p.program === "harness").map((p) => p.pid));
+    const fromTest = signals.filter((e) => e.to === 1 && harness.has(e.from));
+    if (fromTest.length === 0) return "the supervisor was gone before the test sent its signal: it must run until it is told to stop";
+    const request = fromTest[0];
+    if (request.action !== "handled" || !request.handled) {
+      return `the supervisor ${request.action === "target-exited" ? "had already exited when" : "did not handle the signal when"} the test sent ${request.signal}: it must run until it is told to stop, and catch the signal`;
+    }
+    const ws = childrenOf(s, 1);
     if (ws.length !== workers) return `expected ${workers} workers, found ${ws.length}`;
     for (const w of ws) {
-      if (!w.exit || !("exited" in w.exit) || w.exit.code !== 0) return `worker pid ${w.pid} did not exit normally (${JSON.stringify(w.exit)})`;
-      const lines = (s.output[w.pid] ?? "").split("\n").filter((l) => /^(start|done) /.test(l));
-      const started = lines.filter((l) => l.startsWith("start ")).map((l) => l.slice(6));
-      const done = new Set(lines.filter((l) => l.startsWith("done ")).map((l) => l.slice(5)));
-      const unfinished = started.filter((job) => !done.has(job));
+      if (!exitedNormally(s, w.pid)) return `worker pid ${w.pid} did not exit normally (${JSON.stringify(s.exitStatuses[w.pid])})`;
+      if (!w.exited || w.exited.step < request.handled.step) return `worker pid ${w.pid} stopped before the supervisor was asked to stop: workers run until they are asked to`;
+      const asked = signals.filter((e) => e.from === 1 && e.to === w.pid && e.via === "kill" && e.step >= request.handled!.step);
+      if (asked.length === 0) return `the supervisor never forwarded the stop request to worker pid ${w.pid}`;
+      if (!asked.some((e) => e.action === "handled" || e.action === "pending" || e.action === "merged")) {
+        return `worker pid ${w.pid} never got the stop request (${asked.map((e) => `${e.signal}: ${e.action}`).join(", ")})`;
+      }
+      const stopAt = asked.find((e) => e.action === "handled")?.handled?.step ?? Infinity;
+      const started = new Map<string, number>();
+      const done = new Set<string>();
+      for (const line of timedLines(s, w.pid)) {
+        const m = /^(start|done) (.+)$/.exec(line.text);
+        if (!m) continue;
+        if (!line.at) return `worker pid ${w.pid} printed too much to follow`;
+        if (m[1] === "start") {
+          if (line.at.step > stopAt) return `worker pid ${w.pid} started job ${m[2]} after it had been asked to stop`;
+          started.set(m[2], line.at.time);
+        } else {
+          const since = started.get(m[2]);
+          if (since !== undefined && line.at.time - since < JOB_NS) return `worker pid ${w.pid} reported job ${m[2]} done after ${((line.at.time - since) / 1e9).toFixed(3)} s: a job is a second of work, finish it`;
+          done.add(m[2]);
+        }
+      }
+      const unfinished = [...started.keys()].filter((job) => !done.has(job));
       if (unfinished.length) return `worker pid ${w.pid} started job ${unfinished.join(", ")} but never finished it`;
-      if (started.length === 0) return `worker pid ${w.pid} never started a job`;
+      if (started.size === 0) return `worker pid ${w.pid} never started a job`;
     }
     if (s.zombies.length) return `zombie processes left: ${s.zombies.map((pid) => `pid ${pid} (${s.processes.find((p) => p.pid === pid)?.name})`).join(", ")}`;
     return null;
