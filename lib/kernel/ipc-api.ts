@@ -133,8 +133,8 @@ function copyArgs(name: string, args: unknown[]): unknown[] {
   for (let i = 0; i < args.length && primitive; i++) primitive = (typeof args[i] !== "object" || args[i] === null) && typeof args[i] !== "function";
   if (primitive) return args;
   const handlers = TAKES_HANDLERS.has(name);
-  const out = new Array<unknown>(args.length);
-  for (let i = 0; i < args.length; i++) out[i] = copyIn(args[i], handlers);
+  const out: unknown[] = [];
+  for (let i = 0; i < args.length; i++) out.push(copyIn(args[i], handlers));
   return out;
 }
 

@@ -11,6 +11,7 @@
  * are pure functions for checks (they run in the judge isolate: no kernel code, no Node APIs).
  */
 import { cloneValue, type JsonValue } from "./clone";
+import { packedArray } from "./user-boundary";
 import type { Snapshot } from "./snapshot";
 
 // ------------------------------------------------------------------------------------------
@@ -281,7 +282,7 @@ export class ShmRecord {
     let w = -1;
     if (this.size <= OBSERVATION_CAPS.trackedCells) {
       // A plain array is cheaper to make than a typed one for the small segments most runs use.
-      if (this.writers === null) this.writers = this.size <= 256 ? new Array<number>(this.size).fill(0) : new Int32Array(this.size);
+      if (this.writers === null) this.writers = this.size <= 256 ? packedArray(this.size, 0) : new Int32Array(this.size);
       w = this.writers[cell];
       this.writers[cell] = pid;
     }

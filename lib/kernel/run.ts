@@ -201,10 +201,9 @@ async function runKernel(program: Program, strategy: Strategy, dataSeed: number,
 }
 
 /** The result of a finished run. With `deferCheck`, only kernel-level failures are judged: the caller checks the snapshot later. */
-function finishRun(program: Program, k: Kernel, strategy: Strategy, dataSeed: number, deferCheck: boolean): RunResult {
+function finishRun(program: Program, k: Kernel, strategy: Strategy, dataSeed: number, deferCheck: boolean, knownToken?: string): RunResult {
   const snapshot = takeSnapshot(k);
   const failure = deferCheck ? kernelFailure(program, snapshot) : judge(program, snapshot);
-  const replayToken = encodeToken({ strategy: strategy.name, seed: dataSeed, choices: k.choices });
   let trace: Trace | null = null;
   if (k.trace) {
     trace = {
@@ -222,7 +221,11 @@ function finishRun(program: Program, k: Kernel, strategy: Strategy, dataSeed: nu
       output: snapshot.output,
     };
   }
-  return { outcome: snapshot.outcome, decisions: k.choices.length, failure, trace, snapshot, replayToken, steps: k.steps, counters: snapshot.counters };
+  const result = { outcome: snapshot.outcome, decisions: k.choices.length, failure, trace, snapshot, steps: k.steps, counters: snapshot.counters } as RunResult;
+  // Encoded when asked for: most runs of an exploration pass, and nobody reads their token.
+  let token = knownToken;
+  const strategyName = strategy.name;
+  return Object.defineProperty(result, "replayToken", { enumerable: true, get: () => (token ??= encodeToken({ strategy: strategyName, seed: dataSeed, choices: k.choices })) });
 }
 
 /** One run of `program` under `strategy`. */
@@ -511,7 +514,7 @@ export async function explore(program: Program, options: ExploreOptions = {}): P
     const token = encodeToken({ strategy: s.name, seed: dataSeed, choices: k.choices });
     if ((e && !e.lastRunWasNew) || judged.has(token)) continue;
     judged.add(token);
-    const r = finishRun(program, k, s, dataSeed, true);
+    const r = finishRun(program, k, s, dataSeed, true, token);
     const preemptions = e ? e.lastPreemptions : undefined;
     if (r.failure !== null) {
       // Earlier runs still waiting for their check come first.

@@ -4,6 +4,7 @@ import type { Kernel } from "./kernel";
 import { checkAccess, IpcNamespace, isOwner, makePerm, R, setPerm, W, type IpcPerm } from "./perm";
 import { BLOCKED, type Process, type Request } from "./process";
 import type { MutexRecord, SemRecord } from "./observations";
+import { packedArray } from "./user-boundary";
 
 const SEMVMX = 32767;
 const SEMMSL = 250;
@@ -23,8 +24,8 @@ class SemSet {
     /** How deadlock reports name it: `sem 3` or `sem "/name"`. */
     readonly label: string,
   ) {
-    this.vals = new Array<number>(nsems).fill(0);
-    this.pids = new Array<number>(nsems).fill(0);
+    this.vals = packedArray(nsems, 0);
+    this.pids = packedArray(nsems, 0);
   }
 }
 
@@ -81,7 +82,7 @@ function undoFor(k: Kernel, p: Process, set: SemSet): number[] {
     });
   }
   let adj = m.get(set);
-  if (!adj) m.set(set, (adj = new Array<number>(set.vals.length).fill(0)));
+  if (!adj) m.set(set, (adj = packedArray(set.vals.length, 0)));
   return adj;
 }
 
