@@ -50,6 +50,7 @@ export const HARNESS_LIMITS = {
   failureChars: 2_000,
 };
 
+let sealed = false;
 let studentSource: string | null = null;
 let compartment: Pick<SesCompartment, "evaluate"> | null = null;
 
@@ -313,33 +314,48 @@ const harness = {
    * sealed. Returns false when there is no such program (warm-up is complete).
    */
   async warmUp(index: number, schedules: number): Promise<boolean> {
-    if (compartment) throw new Error("warm-up must come before the sandbox is sealed");
+    if (sealed) throw new Error("warm-up must come before the sandbox is sealed");
     if (index >= ZOO.length) return false;
     await explore(ZOO[index].fixed, { budget: schedules, strategy: "mix", seed: 1 });
     return true;
   },
   /**
-   * Makes the student compartment: its globals are the hardened intrinsics plus a virtual Date,
-   * and the compartment's global object is hardened too. SES's lockdown() already froze every
-   * intrinsic (including those reachable only through syntax) before this bundle ran.
+   * Ends trusted set-up: hardens the isolate's own global object (SES's lockdown() already froze
+   * every intrinsic, including those only syntax reaches, before this bundle ran). Student code
+   * runs only in compartments made after this (installStudent), whose globals are the hardened
+   * intrinsics and a virtual Date.
    */
   seal() {
-    if (compartment) return;
-    if (!SesCompartment) {
-      // The browser's Run (no SES): students run their own code in their own browser, so this is
-      // no security boundary; the same harness code still makes the runs deterministic.
-      compartment = { evaluate: (source) => (0, eval)(source) };
-      return;
-    }
-    const sealed = new SesCompartment({ globals: { Date: harden(VirtualDate) }, __options__: true });
-    harden(sealed.globalThis);
-    harden(globalThis);
-    compartment = sealed;
+    if (sealed) return;
+    sealed = true;
+    // The browser's Run (no SES) has nothing to harden: students run their own code in their own
+    // browser, so it is no security boundary there; the harness still makes runs deterministic.
+    if (SesCompartment) harden(globalThis);
   },
+  /**
+   * Installs one submission's module in a compartment of its own, made now: its global object
+   * is fresh, so nothing an earlier submission evaluated in this isolate is reachable from it
+   * (ADR 018). Everything else it can reach is hardened or made per run.
+   */
   installStudent(source: string) {
-    if (studentSource !== null) throw new Error("student module already installed");
-    if (!compartment) throw new Error("the sandbox must be sealed before student code is installed");
+    if (!sealed) throw new Error("the sandbox must be sealed before student code is installed");
+    if (studentSource !== null) throw new Error("a student module is already installed: reset first");
+    if (SesCompartment) {
+      const c = new SesCompartment({ globals: { Date: harden(VirtualDate) }, __options__: true });
+      harden(c.globalThis);
+      compartment = c;
+    } else compartment = { evaluate: (source) => (0, eval)(source) };
     studentSource = String(source);
+  },
+  /** Forgets the submission (its source and compartment), so the isolate can serve the next one. */
+  reset() {
+    studentSource = null;
+    compartment = null;
+    resetDeterminism();
+  },
+  /** Answers once the isolate's thread is free: the host's check that nothing of a job still runs. */
+  idle() {
+    return true;
   },
   /**
    * Runs each test's exploration. `judgeRef` and `progressRef` are host callbacks: every

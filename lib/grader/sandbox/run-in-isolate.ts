@@ -30,9 +30,18 @@ const MAX_RESULTS_CHARS = 4_000_000;
 const WARM_UP_SCHEDULES = 5;
 /** Trusted set-up gets this long before the isolate is given up on. */
 const SETUP_TIMEOUT_MS = 5000;
+/** An isolate serves at most this many submissions, one after another (ADR 018). */
+const MAX_JOBS_PER_ISOLATE = 200;
+/** It serves another only if its heap holds less than this share of its limit after a job… */
+const REUSE_HEAP_SHARE = 0.5;
+/** …and its thread is free again within this long (nothing a submission started still runs). */
+const IDLE_WAIT_MS = 250;
 
 /** An isolate with the kernel and harness loaded: all that precedes student code except, maybe, the lockdown. */
-type LoadedIsolate = { isolate: ivm.Isolate; context: ivm.Context; harness: ivm.Reference; memoryMb: number; locked: boolean };
+type LoadedIsolate = { isolate: ivm.Isolate; context: ivm.Context; harness: ivm.Reference; memoryMb: number; locked: boolean; jobs: number };
+
+/** What this process's sandbox did, for tests and the bench. */
+export const sandboxStats = { isolatesLoaded: 0, jobs: 0, jobsOnReusedIsolates: 0, isolatesRetired: 0 };
 
 async function call(loaded: LoadedIsolate, name: string, args: unknown[] = []): Promise<unknown> {
   const fn = await loaded.harness.get(name, { reference: true });
@@ -61,7 +70,8 @@ async function loadIsolate(memoryMb: number): Promise<LoadedIsolate> {
     await (await compileCached(isolate, harnessBundle(), "ipclab:kernel.js")).run(context, { timeout: SETUP_TIMEOUT_MS });
     const harness = await context.global.get("__ipclabHarness", { reference: true });
     await context.global.delete("__ipclabHarness");
-    return { isolate, context, harness, memoryMb, locked: false };
+    sandboxStats.isolatesLoaded++;
+    return { isolate, context, harness, memoryMb, locked: false, jobs: 0 };
   } catch (error) {
     if (!isolate.isDisposed) isolate.dispose();
     throw error;
@@ -101,17 +111,62 @@ function prepareSpare(memoryMb: number): void {
 }
 
 /**
- * From now on, the next job's isolate is prepared while the worker waits (see
- * prepareSpare). Each isolate still serves exactly one submission. For grader worker
- * processes; one-off runs (the CLI) do not need it.
+ * From now on, a spare isolate is prepared while the worker waits (see prepareSpare), for
+ * when the previous submission's isolate may not serve the next (see recycle). For grader
+ * worker processes; one-off runs (the CLI) do not need it.
  */
 export function prepareIsolatesAhead(memoryMb = 64): void {
   prepareAhead = true;
   if (!spare) prepareSpare(memoryMb);
 }
 
-/** The prepared spare if it fits the job's memory limit, else a fresh isolate; locked down either way. */
+/** The isolate that served the previous submission, if it may serve another (see recycle). */
+let reusable: Promise<LoadedIsolate | null> | null = null;
+
+/**
+ * Whether `loaded`, which just served a submission cleanly, may serve the next: its harness
+ * forgets the submission, its thread must be free (a submission's code can leave work queued
+ * behind its last run, and the next submission must not wait for it or be charged for it), its
+ * heap small, and it must not have served too many. Otherwise it is disposed.
+ */
+async function recycle(loaded: LoadedIsolate): Promise<LoadedIsolate | null> {
+  const retire = () => {
+    if (!loaded.isolate.isDisposed) loaded.isolate.dispose();
+    sandboxStats.isolatesRetired++;
+    return null;
+  };
+  if (loaded.jobs >= MAX_JOBS_PER_ISOLATE || loaded.isolate.isDisposed) return retire();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const free = (async () => {
+      await call(loaded, "reset");
+      return (await call(loaded, "idle")) === true;
+    })();
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), IDLE_WAIT_MS)));
+    if (!(await Promise.race([free, late]))) return retire();
+    const heap = await loaded.isolate.getHeapStatistics();
+    if (heap.used_heap_size > REUSE_HEAP_SHARE * loaded.memoryMb * 1024 * 1024) return retire();
+    return loaded;
+  } catch {
+    return retire();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The previous submission's isolate if it may serve this one (warm: no lockdown to pay, and the
+ * JIT has seen the kernel), else the prepared spare if it fits the job's memory limit, else a
+ * fresh isolate; locked down in every case.
+ */
 async function takeIsolate(memoryMb: number): Promise<LoadedIsolate> {
+  const r = reusable;
+  reusable = null;
+  if (r) {
+    const previous = await r;
+    if (previous && previous.memoryMb === memoryMb && !previous.isolate.isDisposed) return previous;
+    if (previous && !previous.isolate.isDisposed) previous.isolate.dispose();
+  }
   const s = spare;
   spare = null;
   let loaded: LoadedIsolate | null = null;
@@ -134,9 +189,10 @@ async function takeIsolate(memoryMb: number): Promise<LoadedIsolate> {
 }
 
 /**
- * Runs one submission's tests in a fresh isolate with memory, CPU-time and wall-clock limits
- * (the clock covers async work too: the isolate is disposed when time runs out, whatever it
- * is awaiting). Nothing host-side is reachable from inside except two callbacks whose
+ * Runs one submission's tests in a compartment of its own, with memory, CPU-time and
+ * wall-clock limits (the clock covers async work too: the isolate is disposed when time runs
+ * out, whatever it is awaiting). The isolate has run only trusted code, or earlier submissions
+ * that each ended within every limit, in compartments of their own (ADR 018). Nothing host-side is reachable from inside except two callbacks whose
  * arguments and results are copied primitives.
  */
 export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
@@ -144,10 +200,13 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   let ready: LoadedIsolate;
   try {
     ready = await takeIsolate(job.limits.memoryMb);
-    // The next job's isolate is prepared now, on another thread, while this one runs: loading
-    // SES costs ~30 ms, more than the gap between two submissions, so preparing it after the
-    // job would put it on the next student's critical path.
-    if (prepareAhead) prepareSpare(job.limits.memoryMb);
+    if (ready.jobs > 0) sandboxStats.jobsOnReusedIsolates++;
+    ready.jobs++;
+    sandboxStats.jobs++;
+    // A spare is prepared now, on another thread, while this job runs, for when this isolate
+    // cannot serve the next one: loading SES costs ~30 ms, more than the gap between two
+    // submissions, so preparing it after the job would put it on the next student's path.
+    if (prepareAhead && !spare) prepareSpare(job.limits.memoryMb);
   } catch (error) {
     if (prepareAhead && !spare) prepareSpare(job.limits.memoryMb);
     return { kind: "error", reason: `the sandbox could not be set up: ${String((error as Error)?.message ?? error)}`, cpuMs: 0, wallMs: performance.now() - started };
@@ -159,6 +218,7 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
   const cpuMs = () => (isolate.isDisposed ? lastCpuMs : (lastCpuMs = Number(isolate.cpuTime) / 1e6 - cpuAtStart));
   const wallMs = () => performance.now() - started;
   let limitHit: string | null = null;
+  let clean = false;
   const watchdog = setInterval(() => {
     if (isolate.isDisposed) return;
     if (cpuMs() > job.limits.cpuMs) limitHit = `CPU time limit exceeded (${job.limits.cpuMs} ms)`;
@@ -189,6 +249,7 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
     } catch {
       results = null;
     }
+    clean = true;
     return { kind: "ok", results: Array.isArray(results) ? (results as HarnessResult[]) : [], cpuMs: cpuMs(), wallMs: wallMs() };
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
@@ -203,7 +264,15 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
     return { kind: "error", reason: message, cpuMs: cpuMs(), wallMs: wallMs() };
   } finally {
     clearInterval(watchdog);
-    if (!isolate.isDisposed) isolate.dispose();
+    // Only an isolate whose job ended within every limit serves again: one that hit a limit may
+    // have been stopped anywhere, in the kernel or the harness.
+    if (clean && !limitHit && !isolate.isDisposed) {
+      // Jobs run one at a time in a grader worker; should two overlap (in-process callers), the
+      // isolate kept is the newest and the other is disposed.
+      const older = reusable;
+      reusable = recycle(ready);
+      void older?.then((o) => o && !o.isolate.isDisposed && o.isolate.dispose());
+    } else if (!isolate.isDisposed) isolate.dispose();
     // A job whose isolate could not be taken prepared none: make sure a spare is on its way.
     if (prepareAhead && !spare) prepareSpare(job.limits.memoryMb);
   }
