@@ -20,6 +20,7 @@ describe("counterexampleTrace", () => {
       counters: { syscalls: 3 },
       processes: [{ pid: 1, ppid: 0, name: "teller", uid: 0, gid: 0, state: "reaped", exit: null }],
       output: { "1": "hi\n" },
+      cause: { event: 1, step: 1, pid: 1 },
     };
     expect(counterexampleTrace(JSON.stringify(stored))).toEqual({
       events,
@@ -27,11 +28,13 @@ describe("counterexampleTrace", () => {
       failure: "balance is 150, expected 100",
       truncated: true,
       output: { "1": "hi\n" },
+      cause: { event: 1 },
     });
   });
 
   it("fills in optional parts and rejects what is not a trace", () => {
-    expect(counterexampleTrace(JSON.stringify({ events: [] }))).toEqual({ events: [], processes: [], failure: null, truncated: false, output: {} });
+    expect(counterexampleTrace(JSON.stringify({ events: [] }))).toEqual({ events: [], processes: [], failure: null, truncated: false, output: {}, cause: null });
+    expect(counterexampleTrace(JSON.stringify({ events: [], cause: { event: "3" } }))?.cause).toBeNull();
     expect(counterexampleTrace(null)).toBeNull();
     expect(counterexampleTrace('"nonsense"')).toBeNull();
     expect(counterexampleTrace("{not json")).toBeNull();

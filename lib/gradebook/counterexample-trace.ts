@@ -7,6 +7,8 @@ export type CounterexampleTrace = {
   failure: string | null;
   truncated: boolean;
   output: Record<string, string>;
+  /** The step that caused the failure (an index into events), set by the grader from the failure class. */
+  cause: { event: number } | null;
 };
 
 /**
@@ -16,7 +18,7 @@ export type CounterexampleTrace = {
  */
 export function counterexampleTrace(stored: string | null): CounterexampleTrace | null {
   if (!stored) return null;
-  let t: { events?: unknown; processes?: Array<{ pid: number; name: string }>; failure?: string | null; truncated?: boolean; output?: Record<string, string> } | null;
+  let t: { events?: unknown; processes?: Array<{ pid: number; name: string }>; failure?: string | null; truncated?: boolean; output?: Record<string, string>; cause?: { event?: unknown } } | null;
   try {
     t = JSON.parse(stored) as typeof t;
   } catch {
@@ -29,5 +31,6 @@ export function counterexampleTrace(stored: string | null): CounterexampleTrace 
     failure: typeof t.failure === "string" ? t.failure : null,
     truncated: t.truncated === true,
     output: t.output && typeof t.output === "object" ? t.output : {},
+    cause: t.cause && typeof t.cause === "object" && Number.isInteger(t.cause.event) ? { event: t.cause.event as number } : null,
   };
 }

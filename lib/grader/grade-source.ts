@@ -11,8 +11,9 @@ import { createHostJudge } from "./judge/host-judge";
 import { stderrJsonLineLog, type GraderLog } from "./pool/grader-log";
 import { harnessBundle } from "./sandbox/harness-bundle";
 import { prepareIsolatesAhead, runInIsolate } from "./sandbox/run-in-isolate";
-import type { CompileReport, Diagnostic, GradeProgress, GradeReport, GradeRequest, Lang, TestReport } from "./types";
+import type { CompileReport, Diagnostic, GradeProgress, GradeReport, GradeRequest, Lang, Localized, TestReport } from "./types";
 import { MAX_SOURCE_BYTES } from "./limits";
+import { explainFailure, explainsFailure } from "./failure-class-text";
 
 let compilerThread: CompilerThread | null = null;
 
@@ -57,22 +58,38 @@ async function typeWarnings(source: string, timeoutMs: number): Promise<Diagnost
   }
 }
 
+const HINT_LABEL: Localized = { ko: "이 테스트의 힌트", en: "This test's hint" };
+
+/**
+ * A failed test's message: the failure class's explanation first, when it says more than the
+ * test's hint (which describes the mistake the test was written for, not necessarily this
+ * one), then the hint, then what went wrong in the kernel's or the check's words.
+ */
+function failureMessage(t: TestDefinition, r: TestOutcome, lang: Lang, explanation: { title: string; text: string } | null): string {
+  const failure = r.failure ? `\n→ ${r.failure}` : "";
+  if (!explanation) return `${t.message[lang]}${failure}`;
+  return `${explanation.title}: ${explanation.text}\n${HINT_LABEL[lang]}: ${t.message[lang]}${failure}`;
+}
+
 function reportTests(tests: TestDefinition[], hidden: boolean, results: TestOutcome[], lang: Lang): TestReport[] {
   return tests.map((t, i) => {
     const r = results[i];
     const maxPoints = hidden ? t.points : 0;
+    const fc = r.passed ? undefined : r.failureClass;
+    const explained = fc ? explainFailure(fc, lang) : null;
     return {
       id: t.id,
       title: t.title[lang],
       passed: r.passed,
       points: r.passed ? maxPoints : 0,
       maxPoints,
-      message: r.passed ? "" : `${t.message[lang]}${r.failure ? `\n→ ${r.failure}` : ""}`,
+      message: r.passed ? "" : failureMessage(t, r, lang, fc && explainsFailure(fc) ? explained : null),
       hidden,
       schedulesExplored: r.schedulesExplored,
       ...(r.coverage ? { coverage: r.coverage } : {}),
       replay: r.replay,
       trace: r.trace,
+      ...(fc && explained ? { failureClass: { ...fc, title: explained.title, explanation: explained.text } } : {}),
     };
   });
 }

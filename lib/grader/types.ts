@@ -4,6 +4,7 @@
  */
 
 import type { Coverage } from "../kernel/strategies/coverage";
+import type { FailureClass } from "../kernel/failure-class";
 
 export type Lang = "ko" | "en";
 export type Localized = Record<Lang, string>;
@@ -38,9 +39,18 @@ export type TestReport = {
   coverage?: Coverage;
   /** Replay token of the counterexample schedule (see docs/kernel.md). */
   replay?: string;
-  /** The counterexample's trace (versioned JSON, see docs/kernel.md). */
+  /** The counterexample's trace (versioned JSON, see docs/kernel.md); `trace.cause` is failureClass.causeStep. */
   trace?: unknown;
+  /** What kind of mistake the counterexample shows (absent when the sandbox gave none the host accepts). */
+  failureClass?: ReportedFailureClass;
 };
+
+/**
+ * A failure class as the report shows it: kind, evidence and cause step (lib/kernel/failure-class)
+ * with its title and explanation in the report's language (lib/grader/failure-class-text.ts).
+ * `message` already starts with the explanation; these fields let a UI lay it out.
+ */
+export type ReportedFailureClass = FailureClass & { title: string; explanation: string };
 
 export type Verdict = "graded" | "compile-error" | "resource-limit" | "internal-error";
 

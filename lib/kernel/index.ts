@@ -4,6 +4,7 @@ export type { Program, ProcessSpec, RunOptions, RunResult, ExploreOptions, Explo
 export { Kernel, DEFAULT_OPTIONS } from "./kernel";
 export type { KernelOptions, Outcome, WaitForEdge, ProgramModule, SpawnOptions } from "./kernel";
 export type { Snapshot, ProcessInfo } from "./snapshot";
+export type { WaitObject } from "./process";
 export type { Observations, ObservedProcess, ObservedShm, ObservedQueue, ObservedMessage, ObservedSemaphores, ObservedMutex, ObservedPipe, ObservedSignal, ObservedPrints, ShmOp, Moment } from "./observations";
 export type { SetupApi } from "./ipc-api";
 export { SYSCALLS, LOCAL_CALLS } from "./ipc-api";

@@ -4,7 +4,7 @@ import { Errno, IpcError, fail, userError, type ErrnoCode } from "./errors";
 import { SA_RESTART, SIGALRM, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, signalName } from "./constants";
 import { closeAllFds, closeFd, inheritFds, installFd, OpenFile } from "./fd";
 import { deriveSeed, Prng } from "./prng";
-import { BLOCKED, Process, Request, type ExitStatus, type SyscallImpl, type WaitInfo } from "./process";
+import { BLOCKED, Process, Request, type ExitStatus, type SyscallImpl, type WaitInfo, type WaitObject } from "./process";
 import { TraceRecorder, toTraceJson, type TraceEvent } from "./trace";
 import type { Strategy } from "./strategies/types";
 import { FileSystem, type FileSpec } from "./fs";
@@ -74,6 +74,8 @@ export interface WaitForEdge {
   name: string;
   waitsFor: string;
   holder?: number;
+  /** What it waits on, as data, where the kernel describes it so (failure classes use it). */
+  object?: WaitObject;
 }
 
 export type Outcome =
@@ -796,6 +798,8 @@ export class Kernel {
       };
       const holder = p.waitInfo?.holder?.();
       if (holder !== undefined) edge.holder = holder;
+      const object = p.stopped ? undefined : p.waitInfo?.object?.();
+      if (object !== undefined) edge.object = object;
       return edge;
     });
     // A process that crashed earlier is often why the others wait forever: say so first.

@@ -70,7 +70,7 @@ export function sysMsgsnd(k: Kernel, p: Process, r: Request): number | symbol {
   if (m.size > k.opts.msgMax) fail("EINVAL", `message of ${m.size} bytes exceeds msgmax ${k.opts.msgMax}`);
   if (q.cbytes + m.size > q.qbytes) {
     if (flags & IPC_NOWAIT) fail("EAGAIN");
-    return k.block(p, q.sendWait, { describe: () => `msgsnd on queue ${q.id} (full: ${q.cbytes}/${q.qbytes} bytes)` });
+    return k.block(p, q.sendWait, { describe: () => `msgsnd on queue ${q.id} (full: ${q.cbytes}/${q.qbytes} bytes)`, object: () => ({ kind: "queue", id: q.id, op: "msgsnd" }) });
   }
   q.messages.push(m);
   q.cbytes += m.size;
@@ -99,7 +99,7 @@ export function sysMsgrcv(k: Kernel, p: Process, r: Request): { type: number; da
   const i = selectMessage(q, type, (flags & MSG_EXCEPT) !== 0);
   if (i < 0) {
     if (flags & IPC_NOWAIT) fail("ENOMSG");
-    return k.block(p, q.recvWait, { describe: () => `msgrcv on queue ${q.id} (type ${type})` });
+    return k.block(p, q.recvWait, { describe: () => `msgrcv on queue ${q.id} (type ${type})`, object: () => ({ kind: "queue", id: q.id, op: "msgrcv" }) });
   }
   const m = q.messages[i];
   let data = m.data;

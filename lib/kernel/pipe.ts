@@ -6,6 +6,18 @@ import type { Kernel } from "./kernel";
 import { BLOCKED, type Process, type Request } from "./process";
 import type { PipeRecord } from "./observations";
 
+/** Every descriptor of a live process that refers to the description, for deadlock reports as data. */
+export function fdsHolding(k: Kernel, ops: FileOps): Array<{ pid: number; fd: number }> {
+  const out: Array<{ pid: number; fd: number }> = [];
+  for (const p of k.procs.values()) {
+    if (!p.alive) continue;
+    p.fds.forEach((of, fd) => {
+      if (of?.ops === ops) out.push({ pid: p.pid, fd });
+    });
+  }
+  return out;
+}
+
 /** Holders of a description, for deadlock reports ("write end open in pids 1, 2"). */
 export function pidsHolding(k: Kernel, ops: FileOps): number[] {
   const pids: number[] = [];
@@ -37,7 +49,7 @@ class PipeReadEnd implements FileOps {
   readonly kind = "pipe" as const;
   constructor(private readonly pipe: Pipe) {}
 
-  read(k: Kernel, p: Process, _r: Request, of: OpenFile, max: number): Uint8Array | typeof BLOCKED {
+  read(k: Kernel, p: Process, r: Request, of: OpenFile, max: number): Uint8Array | typeof BLOCKED {
     const pipe = this.pipe;
     if (pipe.buf.length > 0) {
       const out = pipe.buf.shift(max);
@@ -51,6 +63,7 @@ class PipeReadEnd implements FileOps {
     return k.block(p, pipe.readWait, {
       describe: () => `read on pipe ${pipe.id} (write end open in pids ${pidsHolding(k, pipe.writeEnd).join(", ") || "none"})`,
       holder: () => pidsHolding(k, pipe.writeEnd).find((pid) => pid !== p.pid),
+      object: () => ({ kind: "pipe", id: pipe.id, end: "read", fd: Number(r.args[0]), holders: fdsHolding(k, pipe.writeEnd) }),
     });
   }
 
@@ -102,6 +115,7 @@ class PipeWriteEnd implements FileOps {
     return k.block(p, pipe.writeWait, {
       describe: () => `write on pipe ${pipe.id} (full, read end open in pids ${pidsHolding(k, pipe.readEnd).join(", ") || "none"})`,
       holder: () => pidsHolding(k, pipe.readEnd).find((pid) => pid !== p.pid),
+      object: () => ({ kind: "pipe", id: pipe.id, end: "write", fd: Number(r.args[0]), holders: fdsHolding(k, pipe.readEnd) }),
     });
   }
 

@@ -34,6 +34,7 @@ export function sysWaitpid(k: Kernel, p: Process, r: Request): unknown {
   return k.block(p, p.childWaiters, {
     describe: () => `waitpid for ${pid === -1 ? "any child" : `child ${pid}`} (running: ${children.map((c) => c.pid).join(", ")})`,
     holder: () => children.find((c) => c.alive)?.pid,
+    object: () => ({ kind: "children", pids: children.filter((c) => c.alive).map((c) => c.pid) }),
   }) as typeof BLOCKED;
 }
 

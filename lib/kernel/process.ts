@@ -51,11 +51,26 @@ export interface SigAction {
   mask: number;
 }
 
+/**
+ * What a sleeping process waits on, as data (deadlock reports, failure classes): which object,
+ * and who could let it go on. `holders` of a pipe are the processes that have the other end
+ * open, the sleeper included (a reader holding its own write end never sees EOF).
+ */
+export type WaitObject =
+  | { kind: "mutex"; id: number; name: string; owner: number }
+  | { kind: "semaphore"; id: number; label: string; nums: number[] }
+  | { kind: "pipe"; id: number; end: "read" | "write"; fd: number; holders: Array<{ pid: number; fd: number }> }
+  | { kind: "children"; pids: number[] }
+  | { kind: "signal"; call: "pause" | "sigsuspend" }
+  | { kind: "queue"; id: number; op: "msgsnd" | "msgrcv" };
+
 export interface WaitInfo {
   /** Human-readable: `read on pipe 2`, `mutex "m1" held by pid 4`. */
   describe: () => string;
   /** Pid holding the resource, where the kernel knows it. */
   holder?: () => number | undefined;
+  /** The object waited on, as data; computed only when a run ends in a deadlock. */
+  object?: () => WaitObject;
 }
 
 export interface HandlerFrame {

@@ -124,8 +124,8 @@ describe("semaphores and mutexes", () => {
     expect(r.outcome.kind).toBe("deadlock");
     if (r.outcome.kind !== "deadlock") return;
     expect(r.outcome.waitFor).toEqual([
-      { pid: 1, name: "main", waitsFor: "waitpid for any child (running: 2)", holder: 2 },
-      { pid: 2, name: "locker", waitsFor: 'mutex "m1" held by pid 1', holder: 1 },
+      { pid: 1, name: "main", waitsFor: "waitpid for any child (running: 2)", holder: 2, object: { kind: "children", pids: [2] } },
+      { pid: 2, name: "locker", waitsFor: 'mutex "m1" held by pid 1', holder: 1, object: { kind: "mutex", id: 1, name: "m1", owner: 1 } },
     ]);
   });
 });

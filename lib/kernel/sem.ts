@@ -101,6 +101,7 @@ function semopCore(k: Kernel, p: Process, set: SemSet, ops: SemOp[], what: strin
           const pid = set.pids[o.num];
           return pid && pid !== p.pid ? pid : undefined;
         },
+        object: () => ({ kind: "semaphore", id: set.id, label: set.label, nums: ops.map((x) => x.num) }),
       });
     }
     vals[o.num] = v + o.op;
@@ -303,6 +304,7 @@ function lockMutex(k: Kernel, p: Process, r: Request, wait: boolean): number | t
   return k.block(p, m.waiters, {
     describe: () => `mutex "${m.name}" held by pid ${m.owner}${k.procs.get(m.owner)?.alive ? "" : " (exited)"}`,
     holder: () => m.owner,
+    object: () => ({ kind: "mutex", id: m.id, name: m.name, owner: m.owner }),
   });
 }
 

@@ -76,14 +76,14 @@ export function sysSigpending(_k: Kernel, p: Process): number[] {
 
 /** pause(): sleeps until a caught signal's handler has run, then fails with EINTR. */
 export function sysPause(k: Kernel, p: Process): typeof BLOCKED {
-  return k.block(p, NEVER_WOKEN, { describe: () => "pause (a signal)" });
+  return k.block(p, NEVER_WOKEN, { describe: () => "pause (a signal)", object: () => ({ kind: "signal", call: "pause" }) });
 }
 
 /** sigsuspend(mask): atomically swaps in `mask` and pauses, so a signal cannot slip in between. */
 export function sysSigsuspend(k: Kernel, p: Process, r: Request): typeof BLOCKED {
   if (r.restoreMask < 0) r.restoreMask = p.sigMask;
   p.sigMask = maskOf(r.args[0] ?? []);
-  k.block(p, NEVER_WOKEN, { describe: () => "sigsuspend (a signal)" });
+  k.block(p, NEVER_WOKEN, { describe: () => "sigsuspend (a signal)", object: () => ({ kind: "signal", call: "sigsuspend" }) });
   k.deliver(p);
   return BLOCKED;
 }

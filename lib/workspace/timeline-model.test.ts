@@ -43,6 +43,26 @@ describe("buildTimeline", () => {
     expect(buildTimeline({ ...base, events: [base.events[0], base.events[2]], failure: "wrong balance" }).failureIndex).toBe(1);
   });
 
+  it("opens on the step that caused the failure, or the first shown event after it", () => {
+    const base = {
+      processes: [{ pid: 1, name: "main" }, { pid: 2, name: "teller" }],
+      failure: "lost update",
+      events: [
+        { step: 0, pid: 1, kind: "start" as const, name: "main" },
+        { step: 1, pid: 1, kind: "shm-read" as const, name: "load", index: 0, value: 100 },
+        { step: 2, pid: 1, kind: "preempt" as const, to: 2 },
+        { step: 2, pid: 2, kind: "shm-write" as const, name: "store", index: 0, value: 150, old: 100 },
+        { step: 3, pid: 1, kind: "exit" as const, status: { exited: true, code: 0 } },
+      ],
+    };
+    expect(buildTimeline({ ...base, cause: { event: 3 } }).causeIndex).toBe(1);
+    expect(buildTimeline({ ...base, cause: { event: 2 } }).causeIndex).toBe(1);
+    expect(buildTimeline(base).causeIndex).toBeNull();
+    // Cut off with the end of a truncated trace: no cause to open on.
+    expect(buildTimeline({ ...base, cause: { event: 40 } }).causeIndex).toBeNull();
+    expect(buildTimeline({ ...base, failure: null, cause: { event: 3 } }).causeIndex).toBeNull();
+  });
+
   it("models a real counterexample from the kernel (the lost-update bug)", async () => {
     const result = await explore(lostUpdate.buggy, { budget: 200, seed: 1 });
     expect(result.passed).toBe(false);

@@ -1,7 +1,15 @@
 import type { TraceEvent } from "../kernel";
 import { describeEvent } from "../grader/timeline/describe-event";
 
-type TraceLike = { events: TraceEvent[]; processes?: Array<{ pid: number; name: string }>; failure?: string | null; truncated?: boolean; outcome?: { kind: string } };
+type TraceLike = {
+  events: TraceEvent[];
+  processes?: Array<{ pid: number; name: string }>;
+  failure?: string | null;
+  truncated?: boolean;
+  outcome?: { kind: string };
+  /** The step that caused the failure (the grader's failure class): an index into `events`. */
+  cause?: { event: number } | null;
+};
 
 export type TimelineLane = { pid: number; name: string };
 export type TimelineEvent = {
@@ -20,6 +28,8 @@ export type TimelineModel = {
   events: TimelineEvent[];
   /** Index into events where the run went wrong (the error, else the last event), or null if it passed. */
   failureIndex: number | null;
+  /** Index into events of the step that caused the failure (e.g. the store that lost an update), when the grader found one. */
+  causeIndex: number | null;
   failure: string | null;
   truncated: boolean;
 };
@@ -34,7 +44,10 @@ export function buildTimeline(trace: TraceLike): TimelineModel {
   const events: TimelineEvent[] = [];
   let preemptedTo: number | null = null;
   let errorIndex: number | null = null;
-  for (const e of trace.events) {
+  const causeEvent = typeof trace.cause?.event === "number" ? trace.cause.event : null;
+  let causeIndex: number | null = null;
+  for (let source = 0; source < trace.events.length; source++) {
+    const e = trace.events[source];
     if (e.kind === "preempt") {
       preemptedTo = e.to ?? null;
       continue;
@@ -46,6 +59,8 @@ export function buildTimeline(trace: TraceLike): TimelineModel {
     const shm = e.kind === "shm-read" || e.kind === "shm-write" ? { index: e.index ?? 0, value: e.value ?? null, write: e.kind === "shm-write" } : undefined;
     events.push({ step: e.step, pid: e.pid, kind: e.kind, text, preempted: preemptedTo === e.pid, shm });
     if (e.kind === "error" && errorIndex === null) errorIndex = events.length - 1;
+    // The cause itself, or the first shown event after it when it is not shown (a preemption).
+    if (causeEvent !== null && causeIndex === null && source >= causeEvent) causeIndex = events.length - 1;
     preemptedTo = null;
   }
   const pids = [...new Set(events.map((e) => e.pid))].sort((a, b) => a - b);
@@ -54,6 +69,7 @@ export function buildTimeline(trace: TraceLike): TimelineModel {
     lanes: pids.map((pid) => ({ pid, name: names.get(pid) ?? `pid ${pid}` })),
     events,
     failureIndex: failure === null || events.length === 0 ? null : (errorIndex ?? events.length - 1),
+    causeIndex: failure === null ? null : causeIndex,
     failure,
     truncated: trace.truncated ?? false,
   };

@@ -10,6 +10,8 @@ const strings = {
   next: { ko: "다음 단계", en: "Next step" },
   last: { ko: "끝", en: "Last" },
   toFailure: { ko: "실패 지점으로", en: "Go to the failure" },
+  toCause: { ko: "원인 단계로", en: "Go to the cause" },
+  causedHere: { ko: "실패의 원인", en: "caused the failure" },
   step: { ko: "단계", en: "Step" },
   of: { ko: "/", en: "of" },
   preempted: { ko: "선점됨", en: "preempted" },

@@ -7,7 +7,18 @@ import type { Lang } from "@/lib/i18n/messages";
 import { timelineStrings } from "./timeline-strings";
 import "./timeline.css";
 
-export type ShownTrace = { title: string; trace: { events: TraceEvent[]; processes?: Array<{ pid: number; name: string }>; failure?: string | null; truncated?: boolean; output?: Record<string, string> } };
+export type ShownTrace = {
+  title: string;
+  trace: {
+    events: TraceEvent[];
+    processes?: Array<{ pid: number; name: string }>;
+    failure?: string | null;
+    truncated?: boolean;
+    output?: Record<string, string>;
+    /** The step that caused the failure (the grader's failure class): the timeline opens there. */
+    cause?: { event: number } | null;
+  };
+};
 
 /** The texts the timeline needs; each area passes them from its own string table. */
 
@@ -16,7 +27,9 @@ const WINDOW = 150;
 
 /**
  * The interleaving of one run: a column per process, a row per event, preemptions marked,
- * the failing moment highlighted. A cursor steps through it (buttons, or ←/→/Home/End while
+ * the failing moment highlighted, and the step that caused the failure (when the grader found
+ * one: the store that lost an update, the lock attempt that closed a deadlock) marked and
+ * shown first. A cursor steps through it (buttons, or ←/→/Home/End while
  * the timeline has focus) and a live region reads out the current event.
  */
 export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang }) {
@@ -24,7 +37,7 @@ export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang })
   // Several timelines can share a page (the instructor's view of a submission).
   const headingId = useId();
   const model = useMemo(() => buildTimeline(shown.trace), [shown]);
-  const [cursor, setCursor] = useState(model.failureIndex ?? 0);
+  const [cursor, setCursor] = useState(model.causeIndex ?? model.failureIndex ?? 0);
   const current = useRef<HTMLTableRowElement>(null);
   const last = model.events.length - 1;
   const go = (i: number) => setCursor(Math.max(0, Math.min(last, i)));
@@ -70,6 +83,11 @@ export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang })
         <button type="button" onClick={() => go(last)} disabled={cursor >= last}>
           {s.last} ▶|
         </button>
+        {model.causeIndex !== null && model.causeIndex !== model.failureIndex && (
+          <button type="button" onClick={() => go(model.causeIndex!)} data-testid="timeline-to-cause">
+            ⚑ {s.toCause}
+          </button>
+        )}
         {model.failureIndex !== null && (
           <button type="button" onClick={() => go(model.failureIndex!)}>
             ✗ {s.toFailure}
@@ -96,7 +114,7 @@ export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang })
           <tbody>
             {model.events.slice(from, to).map((e, k) => {
               const i = from + k;
-              const classes = [i === cursor ? "current" : "", i === model.failureIndex ? "failure" : "", e.preempted ? "preempted" : ""].filter(Boolean).join(" ");
+              const classes = [i === cursor ? "current" : "", i === model.failureIndex ? "failure" : "", i === model.causeIndex ? "cause" : "", e.preempted ? "preempted" : ""].filter(Boolean).join(" ");
               return (
                 <tr key={i} className={classes} ref={i === cursor ? current : undefined} aria-current={i === cursor ? "step" : undefined} onClick={() => go(i)}>
                   <td className="step">{e.step}</td>
@@ -110,7 +128,8 @@ export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang })
                             </span>
                           )}
                           {e.text}
-                          {i === model.failureIndex && <strong className="broke"> ✗ {s.brokeHere}</strong>}
+                          {i === model.causeIndex && <strong className="broke"> ⚑ {s.causedHere}</strong>}
+                          {i === model.failureIndex && i !== model.causeIndex && <strong className="broke"> ✗ {s.brokeHere}</strong>}
                         </>
                       )}
                     </td>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Diagnostic, Lang } from "@/lib/grader/types";
+import { explainFailure, explainsFailure } from "@/lib/grader/failure-class-text";
 import type { Strings } from "./strings";
 import type { LocalRun, SubmissionView } from "./types";
 import type { ShownTrace } from "../../_components/timeline/timeline-view";
@@ -68,6 +69,11 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                   return (
                     <li key={r.id} className={r.passed ? "pass" : "fail"} data-testid={`local-test-${r.id}`}>
                       <span className="verdict">{r.passed ? `✓ ${s.passed}` : `✗ ${s.failedTest}`}</span> <strong>{title}</strong>
+                      {!r.passed && r.failureClass && explainsFailure(r.failureClass) && (
+                        <p className="message" data-testid={`local-failure-class-${r.id}`}>
+                          <strong>{explainFailure(r.failureClass, lang).title}:</strong> {explainFailure(r.failureClass, lang).text}
+                        </p>
+                      )}
                       {!r.passed && (
                         <p className="message">
                           {r.message?.[lang]}

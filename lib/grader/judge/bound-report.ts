@@ -61,7 +61,13 @@ function leaveTraceOut(test: TestReport, lang: Lang): TestReport {
  * are left out last. Each test says when its trace was left out.
  */
 export function boundReport(report: GradeReport, lang: Lang): GradeReport {
-  let tests: TestReport[] = report.tests.map((t) => (t.trace === undefined ? { ...t, message: cutText(t.message, MAX_TEST_MESSAGE_CHARS) } : { ...t, message: cutText(t.message, MAX_TEST_MESSAGE_CHARS), trace: trimTrace(t.trace) }));
+  let tests: TestReport[] = report.tests.map((t) => {
+    const cut: TestReport = { ...t, message: cutText(t.message, MAX_TEST_MESSAGE_CHARS) };
+    if (t.trace !== undefined) cut.trace = trimTrace(t.trace);
+    // The class's evidence is bounded by its schema (failure-class-schema.ts); its sentences by this.
+    if (t.failureClass) cut.failureClass = { ...t.failureClass, title: cutText(t.failureClass.title, MAX_TEST_MESSAGE_CHARS), explanation: cutText(t.failureClass.explanation, MAX_TEST_MESSAGE_CHARS) };
+    return cut;
+  });
   let bounded: GradeReport = {
     ...report,
     compile: { ...report.compile, diagnostics: report.compile.diagnostics.map((d) => ({ ...d, message: cutText(d.message, MAX_TEST_MESSAGE_CHARS) })) },

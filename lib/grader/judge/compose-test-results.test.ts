@@ -34,6 +34,22 @@ describe("composeTestResults: the host decides, the sandbox can only make tests 
     expect(b).toMatchObject({ passed: false, failure: FAILED_WITHOUT_REASON });
   });
 
+  it("keeps a well-formed failure class and sets the trace's cause from it, never from the sandbox's trace", () => {
+    const cause = { event: 2, step: 1, pid: 3 };
+    const failureClass = { kind: "edeadlk", evidence: { process: { pid: 3, name: "w" }, lock: { kind: "mutex", id: 1, name: "m" }, acquiredAt: null, relockAt: cause, caught: false }, causeStep: cause };
+    const failed = (over: Record<string, unknown>) => ({ ...passed("a"), passed: false, failure: "x", trace: { events: [], cause: { event: 99 } }, ...over });
+    const [a] = composeTestResults(ids, [judged("pid 3: EDEADLK"), judged()], [failed({ failureClass }), passed("b")]);
+    expect(a.failureClass).toEqual(failureClass);
+    expect(a.trace).toEqual({ events: [], cause });
+    // A class of the wrong shape is dropped, and so is the sandbox's own cause.
+    const [b] = composeTestResults(ids, [judged("pid 3: EDEADLK"), judged()], [failed({ failureClass: { ...failureClass, causeStep: "step 2" } }), passed("b")]);
+    expect(b.failureClass).toBeUndefined();
+    expect(b.trace).toEqual({ events: [] });
+    // A sandbox saying the test passed has no counterexample to classify.
+    const [c] = composeTestResults(ids, [judged("counter 5"), judged()], [{ ...passed("a"), failureClass }, passed("b")]);
+    expect(c.failureClass).toBeUndefined();
+  });
+
   it("fails a test whose result is missing", () => {
     expect(composeTestResults(ids, [judged(), judged()], [passed("a")])[1]).toEqual({ passed: false, failure: NO_VALID_RESULT, schedulesExplored: 0 });
   });

@@ -1,9 +1,20 @@
 import { z } from "zod";
 import type { Coverage } from "../../kernel/strategies/coverage";
+import type { FailureClass } from "../../kernel/failure-class";
+import { acceptedFailureClass } from "./failure-class-schema";
 import type { HostRecord } from "./host-judge";
 
 /** One test's outcome as the host decides it. */
-export type TestOutcome = { passed: boolean; failure: string | null; schedulesExplored: number; coverage?: Coverage; replay?: string; trace?: Record<string, unknown> };
+export type TestOutcome = {
+  passed: boolean;
+  failure: string | null;
+  schedulesExplored: number;
+  coverage?: Coverage;
+  replay?: string;
+  /** The counterexample's trace; its `cause` (the failure class's cause step) is set by the host, never taken from the sandbox. */
+  trace?: Record<string, unknown>;
+  failureClass?: FailureClass;
+};
 
 export const NO_VALID_RESULT = "the sandbox returned no valid result for this test";
 export const NOTHING_JUDGED = "the grader judged no run of this test";
@@ -19,6 +30,8 @@ const sandboxResultSchema = z.object({
   coverage: z.unknown().optional(),
   replay: z.string().optional(),
   trace: z.record(z.string(), z.unknown()).optional(),
+  // Checked on its own (acceptedFailureClass): a class the host cannot accept is dropped, the hint stays.
+  failureClass: z.unknown().optional(),
 });
 
 const count = z.number().int().min(0).max(1e9);
@@ -56,6 +69,12 @@ function acceptedCoverage(raw: unknown, judged: number): Coverage | undefined {
   return parsed.success ? (parsed.data as Coverage) : undefined;
 }
 
+/** The trace with the accepted class's cause step as `cause` (the timeline opens there), and no other. */
+function withCause(trace: Record<string, unknown>, failureClass: FailureClass | undefined): Record<string, unknown> {
+  const { cause: _fromSandbox, ...rest } = trace;
+  return failureClass?.causeStep ? { ...rest, cause: failureClass.causeStep } : rest;
+}
+
 /**
  * The host's verdict on each test, from its own judging records and the sandbox's results.
  * The sandbox runs student code, so what it says can only make a test fail: a test passes
@@ -76,6 +95,9 @@ export function composeTestResults(testIds: readonly string[], records: readonly
     const coverage = accepted ? { coverage: accepted } : {};
     if (passed) return { passed, failure: null, schedulesExplored: result.schedulesExplored, ...coverage };
     const failure = host.failure ?? (result.passed ? NOTHING_JUDGED : (result.failure ?? FAILED_WITHOUT_REASON));
-    return { passed, failure, schedulesExplored: result.schedulesExplored, ...coverage, replay: result.replay, trace: result.trace };
+    // A class describes the sandbox's counterexample: only where the sandbox also says the test failed.
+    const failureClass = result.passed ? undefined : acceptedFailureClass(result.failureClass);
+    const trace = result.trace ? withCause(result.trace, failureClass) : undefined;
+    return { passed, failure, schedulesExplored: result.schedulesExplored, ...coverage, replay: result.replay, trace, ...(failureClass ? { failureClass } : {}) };
   });
 }

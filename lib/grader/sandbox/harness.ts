@@ -14,6 +14,7 @@ import type { DriverIpc } from "../../kernel/ipc-api";
 import { deriveSeed } from "../../kernel/prng";
 import { freezeFacade, harden } from "../../kernel/user-boundary";
 import type { Coverage } from "../../kernel/strategies/coverage";
+import { classifyFailure, type FailureClass } from "../../kernel/failure-class";
 import { ZOO } from "../../kernel/zoo";
 import type { DriverSpec, ExploreSettings, ObjectSpec, Scenario } from "../exercises/test-definition";
 
@@ -36,6 +37,12 @@ export type HarnessResult = {
   coverage?: Coverage;
   replay?: string;
   trace?: unknown;
+  /**
+   * What kind of mistake the counterexample shows, with its evidence and the step that caused
+   * it (lib/kernel/failure-class). The bounded trace carries that step as `cause`, so the
+   * timeline opens on it. The host checks the shape before it reports either.
+   */
+  failureClass?: FailureClass;
 };
 
 /** Bounds on what leaves the isolate (the host checks its own bounds too). */
@@ -285,10 +292,24 @@ function boundedTrace(trace: Extract<ExploreResult, { passed: false }>["trace"])
   return { ...trace, failure: trace.failure === null ? null : cut(trace.failure, HARNESS_LIMITS.failureChars), output, events, truncated: trace.truncated || dropped > 0, droppedEvents: trace.droppedEvents + dropped };
 }
 
-function summarize(id: string, r: ExploreResult): HarnessResult {
+/** The counterexample's failure class; a classifier error must never cost the test its result. */
+function classified(r: Extract<ExploreResult, { passed: false }>, expectedSignals: readonly string[] | undefined): FailureClass | null {
+  try {
+    return classifyFailure({ events: r.trace.events, outcome: r.outcome, snapshot: r.snapshot, failure: r.failure, expectedSignals });
+  } catch {
+    return null;
+  }
+}
+
+function summarize(id: string, r: ExploreResult, expectedSignals?: readonly string[]): HarnessResult {
   const coverage = r.coverage ? { coverage: r.coverage } : {};
   if (r.passed) return { id, passed: true, failure: null, schedulesExplored: r.schedulesExplored, ...coverage };
-  return { id, passed: false, failure: cut(r.failure, HARNESS_LIMITS.failureChars), schedulesExplored: r.schedulesExplored, ...coverage, replay: r.replayToken, trace: boundedTrace(r.trace) };
+  const failureClass = classified(r, expectedSignals);
+  const trace = boundedTrace(r.trace) as Record<string, unknown>;
+  if (failureClass?.causeStep) trace.cause = failureClass.causeStep;
+  const result: HarnessResult = { id, passed: false, failure: cut(r.failure, HARNESS_LIMITS.failureChars), schedulesExplored: r.schedulesExplored, ...coverage, replay: r.replayToken, trace };
+  if (failureClass) result.failureClass = failureClass;
+  return result;
 }
 
 /**
@@ -386,7 +407,7 @@ const harness = {
           const r = await explore(toProgram(t.scenario, judge, studentProgram), { ...settings, seed: testSeed(seed, t.id) });
           // The failing run's snapshot goes to the host too, whether its check or the kernel failed it.
           if (!r.passed) judge([r.snapshot]);
-          result = summarize(t.id, r);
+          result = summarize(t.id, r, t.scenario.expectedSignals);
         } catch (error) {
           result = { id: t.id, passed: false, failure: cut(`the test could not run: ${String((error as Error)?.message ?? error)}`, HARNESS_LIMITS.failureChars), schedulesExplored: 0 };
         }
