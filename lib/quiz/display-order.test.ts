@@ -4,9 +4,14 @@ import { displayOrder } from "./display-order";
 import { gradeQuestion } from "./grade-question";
 import { loadQuestionBank } from "./load-question-bank";
 import { toPublicQuestion } from "./public-question";
-import type { Question } from "./question-schema";
+import type { MultipleQuestion, OrderingQuestion, Question, SingleQuestion } from "./question-schema";
 import { resolveQuestion } from "./resolve-question";
-import { matching, multiple, ordering, single } from "./test-fixtures";
+import * as fx from "./test-fixtures";
+
+const single = fx.single as SingleQuestion;
+const multiple = fx.multiple as MultipleQuestion;
+const ordering = fx.ordering as OrderingQuestion;
+const matching = fx.matching;
 
 const L = (s: string) => ({ ko: `${s} (ko)`, en: s });
 const opt = (id: string, pinLast = false) => ({ id, text: L(id), explanation: L(`why ${id}`), ...(pinLast ? { pinLast: true as const } : {}) });
@@ -26,7 +31,7 @@ describe("displayOrder", () => {
     for (const q of [single, multiple, ordering, matching]) {
       for (const seed of seeds.slice(0, 20)) {
         expect(ids(q, seed)).toEqual(ids(q, seed));
-        const want = q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.id) : q.type === "ordering" ? q.items.map((i) => i.id) : [];
+        const want = q === single || q === multiple ? q.options.map((o) => o.id) : q === ordering ? q.items.map((i) => i.id) : [];
         if (want.length) expect([...ids(q, seed)].sort()).toEqual([...want].sort());
       }
     }
@@ -39,7 +44,7 @@ describe("displayOrder", () => {
   });
 
   it("never shows an ordering question solved", () => {
-    for (const seed of seeds) expect(ids(ordering, seed)).not.toEqual(ordering.type === "ordering" ? ordering.answer : []);
+    for (const seed of seeds) expect(ids(ordering, seed)).not.toEqual(ordering.answer);
   });
 
   it("keeps pinLast options last and fixedOrder questions in bank order", () => {
@@ -55,12 +60,11 @@ describe("displayOrder", () => {
   });
 
   it("over the bank, the first option shown is right about as often as chance (it was 97 %)", () => {
-    const bank = loadQuestionBank().filter((q) => (q.type === "single" || q.type === "multiple") && !("generator" in q));
+    const bank = loadQuestionBank().filter((q): q is SingleQuestion | MultipleQuestion => (q.type === "single" || q.type === "multiple") && !("generator" in q));
     let firstRight = 0;
     let total = 0;
     let chance = 0;
     for (const q of bank) {
-      if (q.type !== "single" && q.type !== "multiple") continue;
       for (const seed of seeds.slice(0, 50)) {
         const first = ids(q, seed)[0];
         const right = q.type === "single" ? [q.answer] : q.answers;
@@ -75,13 +79,12 @@ describe("displayOrder", () => {
   it("grading follows option identity, whatever position it was shown at", () => {
     for (const seed of seeds.slice(0, 30)) {
       const shown = ids(single, seed);
-      const right = single.type === "single" ? single.answer : "";
+      const right = single.answer;
       expect(gradeQuestion(single, { type: "single", optionId: right }, { seed }).correct).toBe(true);
       // The option shown where the right one sits in the bank is right only if it is the same option.
-      const atBankPosition = shown[single.type === "single" ? single.options.findIndex((o) => o.id === right) : 0] as string;
+      const atBankPosition = shown[single.options.findIndex((o) => o.id === right)] as string;
       expect(gradeQuestion(single, { type: "single", optionId: atBankPosition }, { seed }).correct).toBe(atBankPosition === right);
-      const m = multiple.type === "multiple" ? multiple.answers : [];
-      expect(gradeQuestion(multiple, { type: "multiple", optionIds: [...m].reverse() }, { seed }).score).toBe(3);
+      expect(gradeQuestion(multiple, { type: "multiple", optionIds: [...multiple.answers].reverse() }, { seed }).score).toBe(3);
     }
   });
 });
