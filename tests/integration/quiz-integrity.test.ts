@@ -6,6 +6,7 @@
  * longer submit. Runs on both databases.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAssignmentBody } from "@/app/api/courses/[courseId]/assignments/schema";
 import { setDb, type Db } from "@/lib/db";
 import { syncQuizzes } from "@/lib/content/sync-quizzes";
 import { ApiError } from "@/lib/http/api-error";
@@ -215,6 +216,10 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       const t0 = Date.now();
       const a = await quizAssignment({ dueAt: new Date(t0 + DAY), lateUntil: new Date(t0 + 2 * DAY) });
       expect(a.answerRelease).toBe("AFTER_DUE");
+      // …and so is the API's default for a new quiz assignment; the setting is validated.
+      const body = { kind: "QUIZ", content: QUIZ, title: "Q", opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-01-02T00:00:00Z" };
+      expect(createAssignmentBody.parse(body).answerRelease).toBe("AFTER_DUE");
+      expect(createAssignmentBody.safeParse({ ...body, answerRelease: "SOMETIMES" }).success).toBe(false);
       const [hal, ivy] = [await student("hal"), await student("ivy")];
       await db.extension.create({ data: { assignmentId: a.id, userId: ivy.id, dueAt: new Date(t0 + 3 * DAY), lateUntil: new Date(t0 + 4 * DAY) } });
       const attempts: Record<string, string> = {};
