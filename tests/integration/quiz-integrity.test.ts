@@ -17,7 +17,8 @@ import { startQuizAttempt, type StartedQuizAttempt } from "@/lib/quiz/attempts/s
 import { submitQuizAttempt } from "@/lib/quiz/attempts/submit-quiz-attempt";
 import { loadQuestionBank } from "@/lib/quiz/load-question-bank";
 import { prepareQuestions } from "@/lib/quiz/prepare-questions";
-import type { PublicQuestion } from "@/lib/quiz/public-question";
+import { toPublicQuestion, type PublicQuestion } from "@/lib/quiz/public-question";
+import { seedFor } from "@/lib/quiz/seed-for";
 import { resolveQuestion, type ResolvedQuestion } from "@/lib/quiz/resolve-question";
 import { createTestDatabase, postgresAvailable, type Provider } from "../helpers/test-database";
 
@@ -300,6 +301,17 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(firstShownRight).toBeLessThan(singlesShown);
       const orders = new Set(started.map((s) => JSON.stringify(s.questions.filter((q) => q.type === "multiple").map(choices))));
       expect(orders.size).toBeGreaterThan(1);
+    });
+
+    it("attempts stored before scoped seeds (scheme 1) keep their variants", async () => {
+      const old = await student("old");
+      const row = await db.quizAttempt.create({ data: { userId: old.id, quizId, attemptNo: 1, seed: 0 } });
+      expect(row.seedScheme).toBe(1);
+      const view = await getQuizAttempt({ viewer: old, attemptId: row.id, db });
+      const qs = loadQuestionBank().filter((q) => q.topic === QUIZ);
+      const legacy = (id: string) => seedFor(old.id, id, 1);
+      await prepareQuestions(qs, legacy);
+      expect(JSON.stringify(view.questions)).toBe(JSON.stringify(qs.map((q) => toPublicQuestion(q, { seed: legacy(q.id) }))));
     });
 
     it("a removed student's open attempt can no longer be submitted", async () => {
