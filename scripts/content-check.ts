@@ -15,7 +15,8 @@
  * agrees with the generator's reference implementation (the bank race is
  * computed on the simulated kernel and checked against the step interpreter).
  * Every fixed code-output question's code is run on the kernel and must
- * print the stored answer.
+ * print the stored answer. Warnings (not failures): questions whose correct
+ * answer sits in the same bank position as most others (`answer-position`).
  *
  * Lessons (content/lessons/<dir>/lesson.json, optional; zero is fine):
  * schema, slug unique, ko.md/en.md exist and are non-empty, widget markers
@@ -29,6 +30,7 @@ import path from "node:path";
 import { checkLessonCode, formatLessonCodeProblem, tsCodeBlocks } from "../lib/content/check-lesson-code";
 import { checkLesson, LessonSchema } from "../lib/content/lesson-schema";
 import { submissionCompiler } from "../lib/grader/compile/submission-compiler";
+import { answerPositionReport, type AnswerPositionReport } from "../lib/quiz/answer-position-report";
 import { bankStats, checkQuestionBank, type ContentFailure } from "../lib/quiz/check-question-bank";
 import { readQuestionFiles, type RawQuestionFile } from "../lib/quiz/load-question-bank";
 import { runCodeSnippet } from "../lib/quiz/run-code-snippet";
@@ -107,6 +109,8 @@ async function main(): Promise<number> {
   }
 
   for (const f of failures) console.log(`FAIL ${f.file} ${f.questionId} [${f.rule}] ${f.message}`);
+  const warnings = formatAnswerPositionReport(answerPositionReport(questions));
+  for (const w of warnings) console.log(w);
   const stats = bankStats(questions);
   const topics = Object.values(stats.byTopic).filter((n) => n > 0).length;
   const summary = `content:check — ${stats.total} questions, ${topics} topics, ${stats.generated} parametrized, ${lessons} lessons, ${codeBlocks} lesson code blocks`;
@@ -114,8 +118,31 @@ async function main(): Promise<number> {
     console.log(`${summary}: ${failures.length} failure(s)`);
     return 1;
   }
-  console.log(`${summary}: OK`);
+  console.log(`${summary}: OK${warnings.length ? `, ${warnings.length} warning(s)` : ""}`);
   return 0;
+}
+
+/** The report as content:check prints it: `WARN …` lines, none when nothing is biased. */
+function formatAnswerPositionReport(r: AnswerPositionReport): string[] {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const lines: string[] = [];
+  if (r.single.biased) {
+    const b = r.single.biased;
+    lines.push(
+      `WARN [answer-position] ${b.questionIds.length} of ${r.single.total} fixed single-choice questions have their answer at option ${b.position + 1} ` +
+        `(${pct(b.share)}, chance ≈ ${pct(b.chance)}); options are shuffled when shown, but vary the bank order: ${b.questionIds.join(", ")}`,
+    );
+  }
+  if (r.multiple.biased) {
+    lines.push(
+      `WARN [answer-position] ${r.multiple.leading.length} of ${r.multiple.total} fixed multiple-choice questions have exactly the first options as answers ` +
+        `(${pct(r.multiple.biased.share)}, chance ≈ ${pct(r.multiple.biased.chance)}): ${r.multiple.leading.join(", ")}`,
+    );
+  }
+  if (r.unshuffled.length) {
+    lines.push(`WARN [answer-position] shown unshuffled (fixedOrder), so students see the bias: ${r.unshuffled.join(", ")}`);
+  }
+  return lines;
 }
 
 process.exitCode = await main();

@@ -11,6 +11,8 @@ export type AssignmentSettings = {
   maxAttempts: number | null;
   rateLimitPerHour: number | null;
   testVisibility: "VISIBLE" | "HIDDEN" | "AFTER_DUE";
+  /** Quiz assignments: when graded attempts' answers and explanations are shown to the student. */
+  answerRelease: "AFTER_SUBMIT" | "AFTER_DUE" | "NEVER";
   published: boolean;
 };
 

@@ -4,7 +4,8 @@ const DAY = 24 * 3600 * 1000;
 
 /**
  * What the new-assignment form starts from: open now (to the minute), due in a week, best
- * attempt, tests revealed after the due date, unpublished.
+ * attempt, tests revealed after the due date, quiz answers released after each student's own
+ * deadline, unpublished.
  */
 export function defaultAssignmentSettings(now = new Date()): AssignmentSettings {
   const opensAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
@@ -18,6 +19,7 @@ export function defaultAssignmentSettings(now = new Date()): AssignmentSettings 
     maxAttempts: null,
     rateLimitPerHour: null,
     testVisibility: "AFTER_DUE",
+    answerRelease: "AFTER_DUE",
     published: false,
   };
 }

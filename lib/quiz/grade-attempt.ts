@@ -1,7 +1,7 @@
 /**
  * Grades a whole attempt. `seed` is either one number used for every
  * question, or a function giving each question's seed — normally
- * `(id) => seedFor(userId, id, attemptNo)`, the same one used for
+ * the attempt's `seedOf` (`attempts/attempt-questions.ts`), the same one used for
  * `toPublicQuestion` when the attempt was shown.
  *
  * Missing responses count as unanswered (0 points). A malformed response

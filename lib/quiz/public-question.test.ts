@@ -71,7 +71,8 @@ describe("toPublicQuestion content", () => {
     expect(both.prompt).toEqual({ ko: "single? (ko)", en: "single?" });
     const ko = toPublicQuestion(single, { seed: 5, lang: "ko" });
     expect(ko.prompt).toBe("single? (ko)");
-    expect(ko.type === "single" && ko.options.map((o) => o.text)).toEqual(["option a (ko)", "option b (ko)", "option c (ko)"]);
+    // Options are shuffled (display-order.ts); the texts are the Korean ones.
+    expect(ko.type === "single" && [...ko.options.map((o) => o.text)].sort()).toEqual(["option a (ko)", "option b (ko)", "option c (ko)"]);
   });
 
   it("shuffles ordering items deterministically and never in the answer order", () => {
@@ -89,16 +90,19 @@ describe("toPublicQuestion content", () => {
     expect(orders.size).toBeGreaterThan(10);
   });
 
-  it("shuffles the right side of matching questions and keeps the left side", () => {
+  it("shuffles both sides of matching questions", () => {
     const rights = new Set<string>();
+    const lefts = new Set<string>();
     for (let seed = 0; seed < 50; seed++) {
       const p = toPublicQuestion(matching, { seed });
       if (p.type !== "matching") throw new Error("type");
-      expect(p.left.map((l) => l.id)).toEqual(["l1", "l2", "l3"]);
+      expect(p.left.map((l) => l.id).sort()).toEqual(["l1", "l2", "l3"]);
       expect(p.right.map((r) => r.id).sort()).toEqual(["r1", "r2", "r3", "rx"]);
       rights.add(p.right.map((r) => r.id).join(","));
+      lefts.add(p.left.map((l) => l.id).join(","));
     }
     expect(rights.size).toBeGreaterThan(5);
+    expect(lefts.size).toBeGreaterThan(2);
   });
 
   it("renders generated questions with params and the generated prompt", () => {

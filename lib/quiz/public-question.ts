@@ -1,15 +1,14 @@
 /**
  * The browser-safe view of a question, sent BEFORE submission: no answers,
- * no explanations, no generator name — only the rendered variant. Ordering
- * items and the right side of a matching question are shuffled
- * deterministically by the seed (so a reload shows the same order), and an
- * ordering question is never shown already in its correct order.
+ * no explanations, no generator name — only the rendered variant. Choices
+ * (options, ordering items, both matching columns) are shown in the order
+ * `displayOrder` derives from the seed (so a reload shows the same order).
  *
  * Without `lang` every text is `{ko, en}`; with `lang` it is a plain string.
  */
 import { pointsOf, type LocalizedText, type Question, type QuestionType } from "./question-schema";
+import { displayOrder } from "./display-order";
 import { resolveQuestion } from "./resolve-question";
-import { createRng } from "./rng";
 import type { Lang, TopicId } from "./topics";
 
 interface PublicBase<T> {
@@ -41,9 +40,6 @@ export interface PublicQuestionOptions {
   lang?: Lang;
 }
 
-/** Shuffle stream independent from the generator's use of the same seed. */
-const SHUFFLE_SALT = 0x9e3779b9;
-
 export function toPublicQuestion(question: Question, opts: { seed: number }): PublicQuestion<LocalizedText>;
 export function toPublicQuestion(question: Question, opts: { seed: number; lang: Lang }): PublicQuestion<string>;
 export function toPublicQuestion(
@@ -55,10 +51,13 @@ export function toPublicQuestion(
   { seed, lang }: PublicQuestionOptions,
 ): PublicQuestion<LocalizedText> | PublicQuestion<string> {
   const q = resolveQuestion(question, seed);
-  const rng = createRng((seed ^ SHUFFLE_SALT) >>> 0);
+  const order = displayOrder(q, seed);
   // Text mapper; copies so that the result shares no objects with the bank.
   const t = (x: LocalizedText): LocalizedText | string => (lang ? x[lang] : { ko: x.ko, en: x.en });
   const choice = (c: { id: string; text: LocalizedText }) => ({ id: c.id, text: t(c.text) });
+  /** The choices in display order (ids from `displayOrder`, which are exactly the question's). */
+  const inOrder = <C extends { id: string; text: LocalizedText }>(all: readonly C[], ids: readonly string[]) =>
+    ids.map((id) => choice(all.find((c) => c.id === id) as C));
   const base = {
     id: q.id,
     topic: q.topic,
@@ -71,19 +70,20 @@ export function toPublicQuestion(
   switch (q.type) {
     case "single":
     case "multiple":
-      specific = { type: q.type, options: q.options.map(choice) };
+      specific = { type: q.type, options: inOrder(q.options, order.type === q.type ? order.options : []) };
       break;
     case "truefalse":
       specific = { type: "truefalse" };
       break;
-    case "ordering": {
-      let items = rng.shuffle(q.items);
-      if (items.every((it, i) => it.id === q.answer[i])) items = [...items.slice(1), ...items.slice(0, 1)];
-      specific = { type: "ordering", items: items.map(choice) };
+    case "ordering":
+      specific = { type: "ordering", items: inOrder(q.items, order.type === "ordering" ? order.items : []) };
       break;
-    }
     case "matching":
-      specific = { type: "matching", left: q.left.map(choice), right: rng.shuffle(q.right).map(choice) };
+      specific = {
+        type: "matching",
+        left: inOrder(q.left, order.type === "matching" ? order.left : []),
+        right: inOrder(q.right, order.type === "matching" ? order.right : []),
+      };
       break;
     case "numeric":
       specific = { type: "numeric", ...(q.unit ? { unit: t(q.unit) } : {}) };

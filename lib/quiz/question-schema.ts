@@ -47,6 +47,11 @@ export const OptionSchema = z.strictObject({
   text: LocalizedTextSchema,
   /** Why this option is right or wrong; shown after submission. */
   explanation: LocalizedTextSchema,
+  /**
+   * Shown after the shuffled options, in bank order ("all of the above", "none of these"):
+   * options are otherwise shuffled per attempt (`display-order.ts`).
+   */
+  pinLast: z.literal(true).optional(),
 });
 export type QuestionOption = z.infer<typeof OptionSchema>;
 
@@ -64,6 +69,12 @@ const baseShape = {
 };
 
 const options = z.array(OptionSchema).min(2).max(6);
+/**
+ * The options are shown in bank order, unshuffled: for a scale ("0, 1, 2, more") whose order
+ * is part of the question. The correct answer then sits where the author put it, which
+ * content:check reports.
+ */
+const fixedOrder = z.literal(true).optional();
 
 function duplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -81,14 +92,14 @@ function checkUnique(ctx: Ctx, ids: readonly string[], path: string): void {
 }
 
 export const SingleQuestionSchema = z
-  .strictObject({ ...baseShape, type: z.literal("single"), options, answer: localId })
+  .strictObject({ ...baseShape, type: z.literal("single"), options, fixedOrder, answer: localId })
   .superRefine((q, ctx) => {
     checkUnique(ctx, q.options.map((o) => o.id), "options");
     if (!q.options.some((o) => o.id === q.answer)) issue(ctx, ["answer"], `answer "${q.answer}" is not an option id`);
   });
 
 export const MultipleQuestionSchema = z
-  .strictObject({ ...baseShape, type: z.literal("multiple"), options, answers: z.array(localId).min(1) })
+  .strictObject({ ...baseShape, type: z.literal("multiple"), options, fixedOrder, answers: z.array(localId).min(1) })
   .superRefine((q, ctx) => {
     const ids = q.options.map((o) => o.id);
     checkUnique(ctx, ids, "options");

@@ -4,7 +4,7 @@ import { createDb } from "@/lib/db";
 import { loadQuestionBank } from "@/lib/quiz/load-question-bank";
 import { prepareQuestions } from "@/lib/quiz/prepare-questions";
 import { resolveQuestion, type ResolvedQuestion } from "@/lib/quiz/resolve-question";
-import { seedFor } from "@/lib/quiz/seed-for";
+import { attemptSeed } from "@/lib/quiz/attempt-seed";
 import { DEMO_USERS } from "@/lib/seed/seed-demo";
 import { launchBrowser, screenshot, signInThroughForm } from "../helpers/browser";
 import { HttpSession } from "../helpers/http-session";
@@ -20,10 +20,10 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** Every explanation text (question, option, generated worked solution) of the topic's questions for one student's attempt. */
+/** Every explanation text (question, option, generated worked solution) of the topic's questions for one student's practice attempt. */
 async function secretTexts(userId: string, attemptNo: number): Promise<string[]> {
   const qs = loadQuestionBank().filter((q) => q.topic === TOPIC);
-  const seedOf = (id: string) => seedFor(userId, id, attemptNo);
+  const seedOf = (id: string) => attemptSeed({ scheme: 2, userId, questionId: id, attemptNo, assignmentId: null });
   await prepareQuestions(qs, seedOf);
   return qs.flatMap((q) => {
     const r = resolveQuestion(q, seedOf(q.id));
@@ -110,7 +110,7 @@ async function fillQuiz(p: Page, email: string, topic: string, wrongSingle: bool
   const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId, submittedAt: null, quiz: { slug: topic } } });
   await db.$disconnect();
   const qs = loadQuestionBank().filter((q) => q.topic === topic);
-  const seedOf = (id: string) => seedFor(userId, id, attempt.attemptNo);
+  const seedOf = (id: string) => attemptSeed({ scheme: attempt.seedScheme, userId, questionId: id, attemptNo: attempt.attemptNo, assignmentId: attempt.assignmentId });
   await prepareQuestions(qs, seedOf);
   const resolved = qs.map((q) => resolveQuestion(q, seedOf(q.id)));
   const wrong = wrongSingle ? resolved.find((q) => q.type === "single") : undefined;

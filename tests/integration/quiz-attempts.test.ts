@@ -9,7 +9,7 @@ import { submitQuizAttempt } from "@/lib/quiz/attempts/submit-quiz-attempt";
 import { loadQuestionBank } from "@/lib/quiz/load-question-bank";
 import { prepareQuestions } from "@/lib/quiz/prepare-questions";
 import { resolveQuestion, type ResolvedQuestion } from "@/lib/quiz/resolve-question";
-import { seedFor } from "@/lib/quiz/seed-for";
+import { attemptSeed } from "@/lib/quiz/attempt-seed";
 import { createTestDatabase } from "../helpers/test-database";
 
 let db: Db;
@@ -52,9 +52,9 @@ function perfect(q: ResolvedQuestion): unknown {
   }
 }
 
-async function perfectResponses(userId: string, attemptNo: number, slug = QUIZ): Promise<Record<string, unknown>> {
-  const qs = loadQuestionBank().filter((q) => q.topic === slug);
-  const seedOf = (id: string) => seedFor(userId, id, attemptNo);
+async function perfectResponses(userId: string, attemptNo: number, assignmentId: string | null = null): Promise<Record<string, unknown>> {
+  const qs = loadQuestionBank().filter((q) => q.topic === QUIZ);
+  const seedOf = (id: string) => attemptSeed({ scheme: 2, userId, questionId: id, attemptNo, assignmentId });
   await prepareQuestions(qs, seedOf);
   return Object.fromEntries(qs.map((q) => [q.id, perfect(resolveQuestion(q, seedOf(q.id)))]));
 }
@@ -110,7 +110,7 @@ describe("practice attempts (no assignment)", () => {
     for (const k of ANSWER_KEYS) expect(keys.has(k), k).toBe(false);
     const json = JSON.stringify(started);
     for (const q of loadQuestionBank().filter((x) => x.topic === QUIZ)) {
-      const r = resolveQuestion(q, seedFor(alice.id, q.id, started.attemptNo));
+      const r = resolveQuestion(q, attemptSeed({ scheme: 2, userId: alice.id, questionId: q.id, attemptNo: started.attemptNo, assignmentId: null }));
       expect(json).not.toContain(JSON.stringify(r.explanation.en).slice(1, 40));
       if (r.type === "single" || r.type === "multiple") for (const o of r.options) expect(json).not.toContain(JSON.stringify(o.explanation.en).slice(1, -1));
     }
@@ -125,7 +125,10 @@ describe("practice attempts (no assignment)", () => {
     const ids = Object.keys(responses);
     // One question left out: partial score.
     delete responses[ids[1] as string];
-    const done = await submitQuizAttempt({ userId: alice.id, attemptId, responses, db });
+    const submitted = await submitQuizAttempt({ userId: alice.id, attemptId, responses, db });
+    // Practice of a quiz no assignment holds back: everything is shown at once.
+    expect(submitted.release).toEqual({ released: true });
+    const done = { ...submitted, result: submitted.result! };
     expect(done.result.results).toHaveLength(ids.length);
     expect(done.result.total).toBe(done.result.max - (done.result.results.find((r) => r.questionId === ids[1])?.maxScore ?? 0));
     const single = done.result.results.find((r) => r.type === "single" && r.feedback.perOption);
@@ -162,13 +165,13 @@ describe("assignment attempts", () => {
     const a = await quizAssignment({ maxAttempts: 2, attemptPolicy: "BEST" });
     const s1 = await startQuizAttempt({ user: bob, slug: QUIZ, assignmentId: a.id, db });
     expect(s1).toMatchObject({ attemptNo: 1, attemptsUsed: 1, assignment: { maxAttempts: 2, attemptPolicy: "BEST" } });
-    const r1 = await submitQuizAttempt({ userId: bob.id, attemptId: s1.attemptId, responses: await perfectResponses(bob.id, 1), db });
-    expect(r1.counted).toMatchObject({ attemptNo: 1, score: r1.result.max });
+    const r1 = await submitQuizAttempt({ userId: bob.id, attemptId: s1.attemptId, responses: await perfectResponses(bob.id, 1, a.id), db });
+    expect(r1.counted).toMatchObject({ attemptNo: 1, score: r1.score?.max });
     const s2 = await startQuizAttempt({ user: bob, slug: QUIZ, assignmentId: a.id, db });
     expect(s2.attemptNo).toBe(2);
     const r2 = await submitQuizAttempt({ userId: bob.id, attemptId: s2.attemptId, responses: {}, db });
-    expect(r2.result.total).toBe(0);
-    expect(r2.counted).toMatchObject({ attemptNo: 1, score: r1.result.max, policy: "BEST" });
+    expect(r2.score?.total).toBe(0);
+    expect(r2.counted).toMatchObject({ attemptNo: 1, score: r1.score?.max, policy: "BEST" });
     expect(await status(startQuizAttempt({ user: bob, slug: QUIZ, assignmentId: a.id, db }))).toBe(409);
     // Practice stays unlimited and separate from the assignment.
     expect(await status(startQuizAttempt({ user: bob, slug: QUIZ, db }))).toBe(200);
@@ -177,7 +180,7 @@ describe("assignment attempts", () => {
   it("counts the LAST attempt under the LAST policy", async () => {
     const a = await quizAssignment({ maxAttempts: 3, attemptPolicy: "LAST" });
     const s1 = await startQuizAttempt({ user: carol, slug: QUIZ, assignmentId: a.id, db });
-    await submitQuizAttempt({ userId: carol.id, attemptId: s1.attemptId, responses: await perfectResponses(carol.id, 1), db });
+    await submitQuizAttempt({ userId: carol.id, attemptId: s1.attemptId, responses: await perfectResponses(carol.id, 1, a.id), db });
     const s2 = await startQuizAttempt({ user: carol, slug: QUIZ, assignmentId: a.id, db });
     const r2 = await submitQuizAttempt({ userId: carol.id, attemptId: s2.attemptId, responses: {}, db });
     expect(r2.counted).toMatchObject({ attemptNo: 2, score: 0, policy: "LAST" });

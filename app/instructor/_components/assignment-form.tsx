@@ -17,7 +17,10 @@ export type AssignmentInitial = {
   maxAttempts: number | null;
   rateLimitPerHour: number | null;
   testVisibility: "VISIBLE" | "HIDDEN" | "AFTER_DUE";
+  answerRelease: "AFTER_SUBMIT" | "AFTER_DUE" | "NEVER";
   published: boolean;
+  /** Set when editing: the answer-release setting is shown for quizzes only. */
+  kind?: "EXERCISE" | "QUIZ";
 };
 
 type Option = { slug: string; title: string };
@@ -45,6 +48,8 @@ function settingsOf(form: HTMLFormElement) {
     maxAttempts: limit("maxAttempts"),
     rateLimitPerHour: limit("rateLimitPerHour"),
     testVisibility: text("testVisibility"),
+    // Only quiz forms have the field; an exercise keeps the default.
+    ...(data.has("answerRelease") ? { answerRelease: text("answerRelease") } : {}),
     published: data.get("published") === "on",
   };
 }
@@ -70,7 +75,7 @@ export function AssignmentForm({
 }) {
   const router = useRouter();
   const action = useAction();
-  const [kind, setKind] = useState<"EXERCISE" | "QUIZ">("EXERCISE");
+  const [kind, setKind] = useState<"EXERCISE" | "QUIZ">(initial.kind ?? "EXERCISE");
   const options = kind === "EXERCISE" ? exercises : quizzes;
   return (
     <form
@@ -157,6 +162,16 @@ export function AssignmentForm({
             <option value="AFTER_DUE">{tr(lang, "afterDue")}</option>
           </select>
         </label>
+        {kind === "QUIZ" && (
+          <label>
+            {tr(lang, "answerRelease")}
+            <select name="answerRelease" defaultValue={initial.answerRelease}>
+              <option value="AFTER_SUBMIT">{tr(lang, "releaseAfterSubmit")}</option>
+              <option value="AFTER_DUE">{tr(lang, "releaseAfterDue")}</option>
+              <option value="NEVER">{tr(lang, "releaseNever")}</option>
+            </select>
+          </label>
+        )}
       </div>
       <label className="check">
         <input name="published" type="checkbox" defaultChecked={initial.published} />

@@ -32,8 +32,8 @@ export default async function QuizPage({ params, searchParams }: { params: Promi
       </h1>
       <p className="muted">
         {lang === "ko"
-          ? "답을 모두 고른 뒤 제출하면 서버에서 채점하고 문항별 해설을 보여 줍니다."
-          : "Answer the questions and submit: they are graded on the server and every option is explained."}
+          ? "답을 모두 고른 뒤 제출하면 서버에서 채점하고 문항별 해설을 보여 줍니다. 아직 마감되지 않은 과제에 포함된 퀴즈라면 정답과 해설은 공개 시점 이후에 보여 줍니다."
+          : "Answer the questions and submit: they are graded on the server and every option is explained. For a quiz that is part of an assignment still open to you, answers and explanations are shown once they are released."}
       </p>
       <QuizRunner slug={slug} assignmentId={assignmentId} lang={lang} />
     </div>

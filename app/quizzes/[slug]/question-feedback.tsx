@@ -22,14 +22,17 @@ export function QuestionFeedbackView({ q, result, lang }: { q: PublicQuestion<Lo
     return id;
   };
   const answer = f.correctAnswer;
+  // In the order the options were shown in this attempt (the result lists them in bank order).
+  const shown = q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.id) : [];
+  const perOption = f.perOption ? [...f.perOption].sort((a, b) => shown.indexOf(a.id) - shown.indexOf(b.id)) : null;
   return (
     <div className="feedback" data-testid="feedback">
       <p className="verdict">
         <strong>{verdict}</strong> · {t.score(Math.round(result.score * 100) / 100, result.maxScore)}
       </p>
-      {f.perOption ? (
+      {perOption ? (
         <ul className="per-option" data-testid="per-option">
-          {f.perOption.map((o) => (
+          {perOption.map((o) => (
             <li key={o.id} className={o.correct ? "opt-correct" : o.chosen ? "opt-wrong" : ""}>
               <span className="opt-marks">
                 {o.correct ? "✓" : "✗"}

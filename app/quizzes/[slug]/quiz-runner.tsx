@@ -22,6 +22,13 @@ const L = {
     late: "마감 후 제출(지각)로 기록됩니다.",
     counted: (s: number, m: number, p: string) => `과제 반영 점수(${p === "BEST" ? "최고" : "마지막"}): ${s} / ${m}`,
     unanswered: (n: number) => `답하지 않은 문제가 ${n}개 있습니다. 그래도 제출할까요? 다시 누르면 제출합니다.`,
+    saved: "답안을 저장했습니다.",
+    practiceHeld: (titles: string, until: string | null) =>
+      until
+        ? `이 퀴즈는 아직 마감되지 않은 과제(${titles})에 포함되어 있어, 연습의 점수와 정답·해설은 ${until} 이후에 보여 줍니다.`
+        : `이 퀴즈는 과제(${titles})에 포함되어 있고 정답을 공개하지 않는 설정이라, 연습의 점수와 정답·해설을 보여 주지 않습니다.`,
+    gradedHeld: (until: string | null) => (until ? `정답과 해설은 ${until} 이후에 공개됩니다.` : "이 과제의 정답과 해설은 공개되지 않습니다."),
+    policy: { AFTER_SUBMIT: "정답과 해설: 남은 시도가 없을 때(또는 마감 후) 공개", AFTER_DUE: "정답과 해설: 내 마감(연장·지각 제출 기간 포함) 후 공개", NEVER: "정답과 해설: 공개하지 않음" },
   },
   en: {
     loading: "Loading the questions…",
@@ -36,10 +43,19 @@ const L = {
     late: "This attempt counts as late.",
     counted: (s: number, m: number, p: string) => `Counted for the assignment (${p === "BEST" ? "best" : "last"} attempt): ${s} / ${m}`,
     unanswered: (n: number) => `${n} question(s) are unanswered. Submit anyway? Press again to submit.`,
+    saved: "Your answers are saved.",
+    practiceHeld: (titles: string, until: string | null) =>
+      until
+        ? `This quiz is part of an assignment still open to you (${titles}): practice scores, answers and explanations are shown after ${until}.`
+        : `This quiz is part of an assignment whose answers are not released (${titles}): practice scores, answers and explanations are not shown.`,
+    gradedHeld: (until: string | null) => (until ? `Answers and explanations are released after ${until}.` : "The answers and explanations of this assignment are not released."),
+    policy: { AFTER_SUBMIT: "Answers and explanations: shown once you have no attempt left (or after your deadline)", AFTER_DUE: "Answers and explanations: shown after your own deadline (extension and late window included)", NEVER: "Answers and explanations: not released" },
   },
 } as const;
 
 const round = (x: number) => Math.round(x * 100) / 100;
+const when = (iso: string | null, lang: Lang) => (iso ? new Date(iso).toLocaleString(lang === "ko" ? "ko-KR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }) : null);
+const heldTitles = (r: StartedQuizAttempt["release"]) => (r.released ? "" : r.assignments.map((a) => `“${a.title}”`).join(", "));
 
 /** POST …/attempts: starts an attempt or resumes the open one. */
 async function startAttempt(slug: string, assignmentId: string | null): Promise<StartedQuizAttempt> {
@@ -104,7 +120,8 @@ export function QuizRunner({ slug, assignmentId, lang }: { slug: string; assignm
 
   if (error && !attempt) return <p role="alert" className="form-error" data-testid="quiz-error">{error}</p>;
   if (!attempt) return <p className="muted">{t.loading}</p>;
-  const results = new Map(graded?.result.results.map((r) => [r.questionId, r]));
+  const results = new Map(graded?.result?.results.map((r) => [r.questionId, r]));
+  const practiceHeld = !attempt.assignment && !attempt.release.released ? attempt.release : null;
   return (
     <div className="quiz" data-testid="quiz">
       <p className="muted">
@@ -112,10 +129,21 @@ export function QuizRunner({ slug, assignmentId, lang }: { slug: string; assignm
         {attempt.resumed && !graded ? ` · ${t.resumed}` : ""}
         {attempt.late ? ` · ${t.late}` : ""}
       </p>
+      {attempt.assignment && !graded && <p className="muted" data-testid="answer-release">{t.policy[attempt.assignment.answerRelease]}</p>}
+      {practiceHeld && !graded && (
+        <p className="card" role="note" data-testid="practice-held">
+          {t.practiceHeld(heldTitles(practiceHeld), when(practiceHeld.until, lang))}
+        </p>
+      )}
       {graded && (
         <div className="card quiz-score" role="status" data-testid="quiz-score">
-          <strong>{t.score(round(graded.result.total), round(graded.result.max))}</strong>
+          {graded.score ? <strong>{t.score(round(graded.score.total), round(graded.score.max))}</strong> : <strong>{t.saved}</strong>}
           {graded.counted && <p>{t.counted(round(graded.counted.score), round(graded.counted.maxScore), graded.counted.policy)}</p>}
+          {!graded.release.released && (
+            <p data-testid="answers-held">
+              {attempt.assignment ? t.gradedHeld(when(graded.release.until, lang)) : t.practiceHeld(heldTitles(graded.release), when(graded.release.until, lang))}
+            </p>
+          )}
           <button type="button" className="primary" onClick={start}>
             {t.again}
           </button>

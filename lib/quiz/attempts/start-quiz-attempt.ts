@@ -7,12 +7,18 @@
  * assignment's dates apply (not open → 403, after lateUntil/dueAt → 403,
  * between dueAt and lateUntil the attempt is marked late) and `maxAttempts`
  * caps the number of attempts (409 when used up).
+ *
+ * Variants and option order come from `attemptSeed` with the attempt's scope (the
+ * assignment, or practice), so practice never shows a graded attempt's variants. `release`
+ * tells the student up front whether answers will be shown on submission, and until when
+ * they are held (practice of a quiz that is part of their open assignment: ADR 016).
  */
 import { db as defaultDb, type Db } from "@/lib/db";
 import { ApiError, notFoundError } from "@/lib/http/api-error";
 import { toPublicQuestion, type PublicQuestion } from "../public-question";
 import type { LocalizedText } from "../question-schema";
-import { seedFor } from "../seed-for";
+import { attemptSeed } from "../attempt-seed";
+import { answerRelease, type AnswerRelease } from "./answer-release";
 import { attemptQuestions } from "./attempt-questions";
 import { attemptWindow } from "./attempt-window";
 import { quizAssignmentFor } from "./quiz-assignment";
@@ -31,7 +37,16 @@ export interface StartedQuizAttempt {
   resumed: boolean;
   late: boolean;
   quiz: { slug: string; topic: string; title: LocalizedText };
-  assignment: { id: string; title: string; maxAttempts: number | null; attemptPolicy: "BEST" | "LAST"; dueAt: string } | null;
+  assignment: {
+    id: string;
+    title: string;
+    maxAttempts: number | null;
+    attemptPolicy: "BEST" | "LAST";
+    dueAt: string;
+    answerRelease: "AFTER_SUBMIT" | "AFTER_DUE" | "NEVER";
+  } | null;
+  /** Whether this attempt's answers and explanations would be shown if it were submitted now. */
+  release: AnswerRelease;
   /** Attempts started so far in this context (practice or the assignment), including this one. */
   attemptsUsed: number;
   questions: PublicQuestion<LocalizedText>[];
@@ -55,14 +70,22 @@ export async function startQuizAttempt(input: StartQuizAttemptInput): Promise<St
       throw new ApiError(409, "No attempts left for this quiz.", { reason: "no-attempts-left", maxAttempts: assignment.maxAttempts });
     }
     const attemptNo = (attempts[0]?.attemptNo ?? 0) + 1;
+    const seedScheme = 2;
     const created = await tx.quizAttempt.create({
       // The attempt-level seed is informational (per-question seeds are derived); stored as a signed 32-bit Int.
-      data: { ...scope, attemptNo, seed: seedFor(input.user.id, quiz.slug, attemptNo) | 0, late: window.late },
+      data: {
+        ...scope,
+        attemptNo,
+        seedScheme,
+        seed: attemptSeed({ scheme: seedScheme, userId: input.user.id, questionId: quiz.slug, attemptNo, assignmentId: scope.assignmentId }) | 0,
+        late: window.late,
+      },
     });
     return { attempt: created, resumed: false, used: attempts.length + 1 };
   });
 
-  const { questions, seedOf } = await attemptQuestions(quiz.questionIds, input.user.id, attempt.attemptNo);
+  const { questions, seedOf } = await attemptQuestions(quiz.questionIds, attempt);
+  const release = await answerRelease(db, { viewer: input.user, ownerId: attempt.userId, questionIds: questions.map((q) => q.id), now });
   return {
     attemptId: attempt.id,
     attemptNo: attempt.attemptNo,
@@ -70,8 +93,16 @@ export async function startQuizAttempt(input: StartQuizAttemptInput): Promise<St
     late: attempt.late,
     quiz: { slug: quiz.slug, topic: quiz.topic, title: { ko: quiz.titleKo, en: quiz.titleEn } },
     assignment: assignment
-      ? { id: assignment.id, title: assignment.title, maxAttempts: assignment.maxAttempts, attemptPolicy: assignment.attemptPolicy, dueAt: assignment.dueAt.toISOString() }
+      ? {
+          id: assignment.id,
+          title: assignment.title,
+          maxAttempts: assignment.maxAttempts,
+          attemptPolicy: assignment.attemptPolicy,
+          dueAt: assignment.dueAt.toISOString(),
+          answerRelease: assignment.answerRelease,
+        }
       : null,
+    release,
     attemptsUsed: used,
     questions: questions.map((q) => toPublicQuestion(q, { seed: seedOf(q.id) })),
   };

@@ -1,15 +1,23 @@
 /**
  * Grades and closes an open attempt. Only the attempt's owner may submit,
- * once. Responses are graded on the server against the variants the
- * student was shown (same seeds); the result — per-question score, partial
- * credit, explanations per option and the correct answers — is returned
- * only now. For an assignment the dates are checked again at submission
- * (a late submission is marked late; after the late window it is refused).
+ * once, and for an assignment only while still allowed to take it (a student
+ * removed from the course is refused). Responses are graded on the server
+ * against the variants the student was shown (same seeds). For an assignment
+ * the dates are checked again at submission (a late submission is marked
+ * late; after the late window it is refused).
+ *
+ * What is returned follows `answerRelease` (ADR 016): the per-question
+ * result with correct answers and explanations only once released; until
+ * then a graded attempt shows its score, and practice nothing more than that
+ * it was saved (practice is unlimited, so even a score would let a student
+ * test one answer per attempt).
  */
 import { db as defaultDb, type Db } from "@/lib/db";
 import { ApiError, forbiddenError, notFoundError } from "@/lib/http/api-error";
 import { gradeAttempt, type AttemptResult } from "../grade-attempt";
 import { InvalidResponseError } from "../response-schema";
+import { requireAssignmentAccess } from "@/lib/assignments/assignment-access";
+import { answerRelease, type AnswerRelease } from "./answer-release";
 import { attemptQuestions } from "./attempt-questions";
 import { attemptWindow } from "./attempt-window";
 import { countedQuizScore } from "./counted-quiz-score";
@@ -26,7 +34,11 @@ export interface SubmittedQuizAttempt {
   attemptId: string;
   attemptNo: number;
   late: boolean;
-  result: AttemptResult;
+  /** Null for practice whose answers are held. */
+  score: { total: number; max: number } | null;
+  /** Per-question results with answers and explanations; null until released. */
+  result: AttemptResult | null;
+  release: AnswerRelease;
   /** For an assignment: the score that counts under its BEST/LAST policy after this attempt. */
   counted: { score: number; maxScore: number; attemptNo: number; policy: "BEST" | "LAST" } | null;
 }
@@ -38,9 +50,16 @@ export async function submitQuizAttempt(input: SubmitQuizAttemptInput): Promise<
   if (!attempt) throw notFoundError("Attempt");
   if (attempt.userId !== input.userId) throw forbiddenError();
   if (attempt.submittedAt) throw new ApiError(409, "This attempt has already been submitted.", { reason: "already-submitted" });
-  const window = attempt.assignment ? await attemptWindow(db, attempt.assignment, input.userId, now) : { late: false };
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });
+  if (!user) throw forbiddenError();
+  let window = { late: false };
+  if (attempt.assignment) {
+    // Membership is checked again: an attempt started before the student was removed stays open.
+    await requireAssignmentAccess(db, attempt.assignment, user);
+    window = await attemptWindow(db, attempt.assignment, input.userId, now);
+  }
 
-  const { questions, seedOf } = await attemptQuestions(attempt.quiz.questionIds, attempt.userId, attempt.attemptNo);
+  const { questions, seedOf } = await attemptQuestions(attempt.quiz.questionIds, attempt);
   let result: AttemptResult;
   try {
     result = gradeAttempt(questions, input.responses, { seed: seedOf });
@@ -75,5 +94,16 @@ export async function submitQuizAttempt(input: SubmitQuizAttemptInput): Promise<
     const c = countedQuizScore(all, attempt.assignment.attemptPolicy);
     if (c) counted = { ...c, policy: attempt.assignment.attemptPolicy };
   }
-  return { attemptId: attempt.id, attemptNo: attempt.attemptNo, late, result, counted };
+  // After the close: AFTER_SUBMIT counts this attempt as submitted.
+  const release = await answerRelease(db, { viewer: user, ownerId: attempt.userId, questionIds: questions.map((q) => q.id), now });
+  const showScore = release.released || attempt.assignmentId !== null;
+  return {
+    attemptId: attempt.id,
+    attemptNo: attempt.attemptNo,
+    late,
+    score: showScore ? { total: result.total, max: result.max } : null,
+    result: release.released ? result : null,
+    release,
+    counted,
+  };
 }

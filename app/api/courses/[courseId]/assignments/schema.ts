@@ -15,6 +15,8 @@ export const assignmentSettings = z.strictObject({
   maxAttempts: optionalLimit,
   rateLimitPerHour: optionalLimit,
   testVisibility: z.enum(["VISIBLE", "HIDDEN", "AFTER_DUE"]),
+  /** Quiz assignments: when graded attempts' answers and explanations are shown (ADR 016). */
+  answerRelease: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "NEVER"]),
   published: z.boolean(),
 });
 
@@ -28,5 +30,6 @@ export const createAssignmentBody = assignmentSettings
     rateLimitPerHour: optionalLimit.default(null),
     lateUntil: assignmentSettings.shape.lateUntil.default(null),
     testVisibility: assignmentSettings.shape.testVisibility.default("VISIBLE"),
+    answerRelease: assignmentSettings.shape.answerRelease.default("AFTER_DUE"),
     published: z.boolean().default(false),
   });
