@@ -158,6 +158,22 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       await db.assignment.delete({ where: { id: a.id } });
     });
 
+    it("HIDDEN keeps its own submissions' details for good; once it has closed for the student, practice shows them", async () => {
+      const a = await assignment({ title: "Closed hidden", testVisibility: "HIDDEN", dueAt: new Date(Date.now() - DAY) });
+      const graded = await submission(users.student.id, a.id);
+      const view = await getSubmissionForViewer(users.student, graded);
+      expect(view).toMatchObject({ detailsVisible: false, detailsReleaseAt: null });
+      expect(hiddenTest(view).message).toBe("");
+      const practice = await submission(users.student.id, null);
+      expect(hiddenTest(await getSubmissionForViewer(users.student, practice)).message).toBe(HIDDEN_MESSAGE);
+      // While it was open, the release date named is the student's own last moment.
+      await db.assignment.update({ where: { id: a.id }, data: { dueAt: new Date(Date.now() + DAY), lateUntil: new Date(Date.now() + 2 * DAY) } });
+      const held = await getSubmissionForViewer(users.student, practice);
+      expect(held.detailsVisible).toBe(false);
+      expect(new Date(held.detailsReleaseAt!).getTime()).toBe((await db.assignment.findUniqueOrThrow({ where: { id: a.id } })).lateUntil!.getTime());
+      await db.assignment.delete({ where: { id: a.id } });
+    });
+
     it("an instructor sees a student's practice only for exercises their course assigns", async () => {
       await assignment({ title: "Race in other course", testVisibility: "VISIBLE", dueAt: new Date(Date.now() - DAY), course: otherCourseId });
       // The student practises fix-the-race (assigned in both courses' sense below) and pipe-pipeline (assigned nowhere in course 1).
