@@ -5,7 +5,10 @@ import { getCourseAssignment } from "./get-course-assignment";
 
 /**
  * Gives one student of the course their own due date (and late window) for an assignment,
- * replacing any earlier extension. The grade book re-evaluates their late penalties with it.
+ * replacing any earlier extension. Without a late-until of its own, the assignment's late
+ * window keeps its length after the new due date (effectiveDeadlines); `lateUntil = dueAt`
+ * closes submissions at the extended due date. The grade book re-evaluates their late
+ * penalties with it; revokeExtension takes it back.
  */
 export async function grantExtension(actorId: string, courseId: string, assignmentId: string, input: { userId: string; dueAt: Date; lateUntil: Date | null }) {
   const assignment = await getCourseAssignment(courseId, assignmentId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyLatePenalty, effectiveDeadlines, lateness } from "./lateness";
+import { lastMomentToSubmit } from "./last-moment-to-submit";
 
 const day = (n: number, hours = 0) => new Date(Date.UTC(2026, 10, n, hours));
 const policy = { opensAt: day(1), dueAt: day(10), lateUntil: day(13), latePenaltyPerDay: 0.1 };
@@ -26,16 +27,25 @@ describe("lateness", () => {
   });
 
   it("lets an extension replace the due date and late window", () => {
-    const ext = { dueAt: day(15), lateUntil: null };
+    const ext = { dueAt: day(15), lateUntil: day(15) };
     expect(lateness(policy, ext, day(14)).state).toBe("on-time");
     expect(lateness(policy, ext, day(15, 1)).state).toBe("closed");
     expect(lateness(policy, { dueAt: day(15), lateUntil: day(17) }, day(16))).toMatchObject({ state: "late", daysLate: 1 });
   });
 
-  it("tells a student's dates: the extension's, including its lack of a late window", () => {
+  it("tells a student's dates: the extension's, keeping the assignment's late window when it has none of its own", () => {
     expect(effectiveDeadlines(policy, null)).toEqual({ dueAt: day(10), lateUntil: day(13) });
-    expect(effectiveDeadlines(policy, { dueAt: day(15), lateUntil: null })).toEqual({ dueAt: day(15), lateUntil: null });
+    // The class has three late days after day 10; the extended student has three after day 15.
+    expect(effectiveDeadlines(policy, { dueAt: day(15), lateUntil: null })).toEqual({ dueAt: day(15), lateUntil: day(18) });
+    expect(lateness(policy, { dueAt: day(15), lateUntil: null }, day(16))).toMatchObject({ state: "late", daysLate: 1, penalty: 0.1 });
+    expect(effectiveDeadlines({ ...policy, lateUntil: null }, { dueAt: day(15), lateUntil: null })).toEqual({ dueAt: day(15), lateUntil: null });
     expect(effectiveDeadlines({ ...policy, lateUntil: null }, null)).toEqual({ dueAt: day(10), lateUntil: null });
+  });
+
+  it("tells a student's last moment to submit: their late window's end, else their due date", () => {
+    expect(lastMomentToSubmit(policy, null)).toEqual(day(13));
+    expect(lastMomentToSubmit({ ...policy, lateUntil: null }, { dueAt: day(15), lateUntil: null })).toEqual(day(15));
+    expect(lastMomentToSubmit(policy, { dueAt: day(15), lateUntil: day(20) })).toEqual(day(20));
   });
 
   it("applies a penalty to a score", () => {

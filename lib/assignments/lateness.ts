@@ -17,17 +17,22 @@ export type Lateness =
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The dates that apply to one student: an extension replaces both the due date and the late
- * window. `lateUntil` null means no late window (submissions close at `dueAt`).
+ * The dates that apply to one student. An extension replaces the due date; its late window is
+ * its own `lateUntil` when it has one, otherwise the assignment's late window keeps its length
+ * and starts at the extended due date (an extension must never leave a student less time to
+ * submit late than the class has). `lateUntil` null means no late window (submissions close
+ * at `dueAt`); an extension that should close at its due date says `lateUntil = dueAt`.
  */
 export function effectiveDeadlines(policy: Pick<DeadlinePolicy, "dueAt" | "lateUntil">, extension: Extension): { dueAt: Date; lateUntil: Date | null } {
-  return extension ? { dueAt: extension.dueAt, lateUntil: extension.lateUntil } : { dueAt: policy.dueAt, lateUntil: policy.lateUntil };
+  if (!extension) return { dueAt: policy.dueAt, lateUntil: policy.lateUntil };
+  if (extension.lateUntil) return { dueAt: extension.dueAt, lateUntil: extension.lateUntil };
+  const window = policy.lateUntil ? policy.lateUntil.getTime() - policy.dueAt.getTime() : 0;
+  return { dueAt: extension.dueAt, lateUntil: window > 0 ? new Date(extension.dueAt.getTime() + window) : null };
 }
 
 /**
- * Where a submission at `at` falls for a student: an extension replaces the due date and
- * the late window; each started day after the due date costs `latePenaltyPerDay`, capped at
- * the whole score; after the late window (or the due date if there is none) it is closed.
+ * Where a submission at `at` falls for a student, under their own dates (effectiveDeadlines):
+ * each started day after the due date costs `latePenaltyPerDay`, capped at the whole score; after the late window (or the due date if there is none) it is closed.
  */
 export function lateness(policy: DeadlinePolicy, extension: Extension, at: Date): Lateness {
   if (at < policy.opensAt) return { state: "not-open" };

@@ -3,14 +3,8 @@ import { ApiError, notFoundError } from "../http/api-error";
 import { recordAudit } from "../audit/record-audit";
 import { requestRegrade } from "../grader/queue/request-regrade";
 import type { GradeJobNotifier } from "../grader/queue/grade-job";
+import { regradeFilter } from "./regrade-filter";
 import type { RegradeScope } from "./regrade-scope";
-
-function submissionFilter(courseId: string, scope: RegradeScope) {
-  const inCourse = { assignment: { courseId, kind: "EXERCISE" as const } };
-  if (scope.scope === "submission") return { ...inCourse, id: scope.submissionId };
-  if (scope.scope === "student") return { ...inCourse, assignmentId: scope.assignmentId, userId: scope.userId };
-  return { ...inCourse, assignmentId: scope.assignmentId };
-}
 
 /**
  * Reruns the current hidden tests on the submissions in scope (only this course's exercise
@@ -22,7 +16,7 @@ function submissionFilter(courseId: string, scope: RegradeScope) {
  * still happens; only its summary is missing.)
  */
 export async function requestCourseRegrade(actorId: string, courseId: string, scope: RegradeScope, notify?: GradeJobNotifier) {
-  const submissions = await db().submission.findMany({ where: submissionFilter(courseId, scope), select: { id: true, score: true, assignmentId: true } });
+  const submissions = await db().submission.findMany({ where: regradeFilter(courseId, scope), select: { id: true, score: true, assignmentId: true } });
   if (scope.scope === "submission" && submissions.length === 0) throw notFoundError("Submission");
   if (submissions.length === 0) throw new ApiError(400, "There are no submissions to regrade.");
   const previous = new Map(submissions.map((s) => [s.id, s.score]));

@@ -1,18 +1,14 @@
 import { db } from "../db";
 import { effectiveDeadlines, lateness } from "../assignments/lateness";
-
-type Attempt = { score: number | null; maxScore: number | null; late: boolean };
-
-function summarize(attempts: Attempt[]) {
-  const scored = attempts.filter((a) => a.score !== null);
-  const best = scored.reduce<Attempt | null>((b, a) => (b === null || (a.score ?? 0) > (b.score ?? 0) ? a : b), null);
-  return { attempts: attempts.length, bestScore: best?.score ?? null, maxScore: best?.maxScore ?? null, anyLate: attempts.some((a) => a.late) };
-}
+import { gradeStudents } from "../gradebook/grade-students";
+import { loadCourseAssignments } from "../gradebook/load-course-assignments";
 
 /**
  * A student's view of a course: its published assignments with their dates (the student's
  * extension applied), where "now" falls (not open, open, late window, closed), attempts used
- * and best score; and every practice exercise with the student's best score on it.
+ * and the grade that counts, computed by the grade book's own rule (late penalty, BEST/LAST,
+ * override), so the student reads the instructor's number; and every practice exercise with
+ * the student's best practice score on it (practice never counts toward a grade).
  */
 export async function getCourseHome(courseId: string, userId: string, now = new Date()) {
   const course = await db().course.findUnique({
@@ -29,14 +25,12 @@ export async function getCourseHome(courseId: string, userId: string, now = new 
     },
   });
   if (!course) return null;
-  const ids = course.assignments.map((a) => a.id);
-  const [submissions, quizAttempts, exercises, practice] = await Promise.all([
-    db().submission.findMany({ where: { userId, assignmentId: { in: ids } }, select: { assignmentId: true, score: true, maxScore: true, late: true } }),
-    db().quizAttempt.findMany({ where: { userId, assignmentId: { in: ids }, submittedAt: { not: null } }, select: { assignmentId: true, score: true, maxScore: true, late: true } }),
+  const [graded, exercises, practice] = await Promise.all([
+    loadCourseAssignments(courseId).then((all) => gradeStudents(all.filter((a) => a.published), [userId])),
     db().exercise.findMany({ where: { archived: false }, orderBy: [{ difficulty: "asc" }, { slug: "asc" }], select: { id: true, slug: true, titleKo: true, titleEn: true, difficulty: true, topics: true, maxScore: true } }),
-    db().submission.groupBy({ by: ["exerciseId"], where: { userId, status: "GRADED" }, _max: { score: true }, _count: { _all: true } }),
+    db().submission.groupBy({ by: ["exerciseId"], where: { userId, assignmentId: null, status: "GRADED" }, _max: { score: true }, _count: { _all: true } }),
   ]);
-  const attemptsOf = (id: string) => [...submissions, ...quizAttempts].filter((s) => s.assignmentId === id);
+  const grades = graded.get(userId)!;
   const practiceOf = new Map(practice.map((p) => [p.exerciseId, p]));
   return {
     id: course.id,
@@ -56,8 +50,10 @@ export async function getCourseHome(courseId: string, userId: string, now = new 
         lateUntil: lateUntil?.toISOString() ?? null,
         latePenaltyPerDay: a.latePenaltyPerDay,
         maxAttempts: a.maxAttempts,
+        attemptPolicy: a.attemptPolicy,
+        extended: extension !== null,
         state: lateness(a, extension, now).state,
-        ...summarize(attemptsOf(a.id)),
+        grade: grades.get(a.id)!,
       };
     }),
     exercises: exercises.map((e) => ({

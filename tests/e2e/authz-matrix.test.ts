@@ -30,6 +30,9 @@ const MATRIX: Row[] = [
   { route: "/lessons", expect: [200, 200, 200, 200, 200, 200] },
   { route: "/home", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/courses/[courseId]", expect: [401, 200, 403, 200, 403, 200] },
+  // A student's own grades (issue #14): members only; staff get a pointer to the grade book (page) or 404 (API: not a student).
+  { route: "/courses/[courseId]/grades", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/my-grades", expect: [401, 200, 403, 404, 403, 404] },
   { route: "/instructor", expect: [401, 403, 403, 200, 200, 200] },
   { route: "/instructor/courses/[courseId]", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/health", expect: [200, 200, 200, 200, 200, 200] },
@@ -71,8 +74,10 @@ const MATRIX: Row[] = [
   { route: "/api/courses/[courseId]/assignments/[assignmentId]", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/assignments/[assignmentId]", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/assignments/[assignmentId]/extensions", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]/extensions/revoke", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/grades", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/grades/overrides", method: "POST", body: { comment: "" }, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/grades/overrides/remove", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/export/csv", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/export/json", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/regrades", method: "POST", body: { scope: "everything" }, expect: [401, 403, 403, 400, 403, 400] },
@@ -81,6 +86,7 @@ const MATRIX: Row[] = [
   { route: "/exercises/[slug]", path: "/exercises/fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/exercises/[slug]/public-tests.js", path: "/api/exercises/fix-the-race/public-tests.js", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/exercises/[slug]/history", path: "/api/exercises/fix-the-race/history", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/exercises/[slug]/history", path: "/api/exercises/fix-the-race/history", query: "?unknown=1", expect: [401, 400, 400, 400, 400, 400] },
   // The matrix submission has no counterexample: its owner and staff get 404, others 403.
   { route: "/api/exercises/[slug]/replay", path: "/api/exercises/fix-the-race/replay", query: "?submission=[submissionId]&test=two-tellers", expect: [401, 404, 403, 404, 403, 404] },
   { route: "/api/exercises/workers/[file]", path: "/api/exercises/workers/run-worker.js", expect: [200, 200, 200, 200, 200, 200] },

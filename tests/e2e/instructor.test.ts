@@ -255,7 +255,15 @@ describe("instructor workflow in Chromium", () => {
     expect(await gradebookScore(students[2].email)).toBe(String(oldScores.get(submissionIds[2])));
 
     await page.goto(`${baseUrl}/instructor/courses/${courseId}/assignments/${assignmentId}`);
+    // It asks first, saying how many submissions it will rerun.
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByRole("button", { name: "Regrade the whole assignment" }).click();
+    expect(await asked).toContain(`all ${submissionIds.length} submissions`);
     await page.waitForURL(/\?regrade=/);
     await expect.poll(() => page.getByTestId("regrade-progress").getAttribute("data-finished"), { timeout: 150_000, interval: 1000 }).toBe("true");
     expect(await page.locator("progress").getAttribute("value")).toBe(String(submissionIds.length));

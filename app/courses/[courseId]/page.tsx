@@ -5,6 +5,8 @@ import { currentLang } from "@/lib/i18n/current-lang";
 import { t } from "@/lib/i18n/messages";
 import { getCourseHome } from "@/lib/workspace/get-course-home";
 import { TopicMastery } from "../../home/topic-mastery";
+import { gradeStrings } from "../grade-strings";
+import { GradeSummary } from "../grade-summary";
 import { LocalTime } from "../local-time";
 import "./course.css";
 
@@ -19,13 +21,13 @@ const text = {
   opens: { ko: "시작", en: "Opens" },
   status: { ko: "상태", en: "Status" },
   best: { ko: "최고 점수", en: "Best score" },
+  extended: { ko: "연장됨", en: "extended" },
   attempts: { ko: "시도", en: "Attempts" },
   practice: { ko: "연습 문제", en: "Practice exercises" },
   practiceHelp: { ko: "모든 연습 문제입니다. 과제와 별개로 언제든 풀 수 있습니다.", en: "Every exercise, to practise any time (apart from assignments)." },
   difficulty: { ko: "난이도", en: "Difficulty" },
   exercise: { ko: "문제", en: "Exercise" },
   notTried: { ko: "아직 안 풂", en: "Not tried" },
-  submittedLate: { ko: "지각 제출 있음", en: "submitted late" },
   quiz: { ko: "퀴즈", en: "Quiz" },
 };
 
@@ -35,12 +37,18 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
   const { user } = await requireCourseMember(courseId);
   const [course, lang] = await Promise.all([getCourseHome(courseId, user.id), currentLang()]);
   if (!course) notFound();
+  const g = gradeStrings(lang);
   return (
     <div className="course-page">
       <h1>{course.title}</h1>
       <p className="muted">{course.description}</p>
       <section aria-labelledby="assignments-heading">
         <h2 id="assignments-heading">{t(lang, "assignments")}</h2>
+        <p>
+          <Link href={`/courses/${course.id}/grades`} data-testid="my-grades-link">
+            {g.myGrades}
+          </Link>
+        </p>
         {course.assignments.length === 0 ? (
           <p>{t(lang, "noAssignments")}</p>
         ) : (
@@ -52,7 +60,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
                   <th scope="col">{text.opens[lang]}</th>
                   <th scope="col">{t(lang, "due")}</th>
                   <th scope="col">{text.status[lang]}</th>
-                  <th scope="col">{text.best[lang]}</th>
+                  <th scope="col">{g.grade}</th>
                   <th scope="col">{text.attempts[lang]}</th>
                 </tr>
               </thead>
@@ -76,11 +84,13 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
                     </td>
                     <td>
                       <span className={`state state-${a.state}`}>{STATE_LABEL[a.state][lang]}</span>
-                      {a.anyLate && <span className="muted small"> · {text.submittedLate[lang]}</span>}
+                      {a.extended && <span className="muted small"> · {text.extended[lang]}</span>}
                     </td>
-                    <td>{a.bestScore === null ? "—" : `${a.bestScore} / ${a.maxScore ?? "?"}`}</td>
                     <td>
-                      {a.attempts}
+                      <GradeSummary grade={a.grade} s={g} testId={`grade-${a.id}`} />
+                    </td>
+                    <td>
+                      {a.grade.attempts}
                       {a.maxAttempts !== null && ` / ${a.maxAttempts}`}
                     </td>
                   </tr>

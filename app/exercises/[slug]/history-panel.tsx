@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { Lang } from "@/lib/grader/types";
 import { lineDiff } from "@/lib/workspace/line-diff";
-import type { HistoryEntry } from "@/lib/workspace/list-submission-history";
+import type { HistoryEntry, SubmissionHistory } from "@/lib/workspace/list-submission-history";
 import { LocalTime } from "../../courses/local-time";
 import type { Strings } from "./strings";
 
@@ -33,37 +33,66 @@ function Diff({ before, after }: { before: string; after: string }) {
   );
 }
 
-/** Every submission, newest first, with a diff against the one before it and a restore button. */
-export function HistoryPanel({ entries, lang, s, onRestore }: { entries: HistoryEntry[]; lang: Lang; s: Strings; onRestore(entry: HistoryEntry): void }) {
+const round = (n: number) => Math.round(n * 100) / 100;
+
+type Handlers = { lang: Lang; s: Strings; onRestore(entry: HistoryEntry): void; onOpen(entry: HistoryEntry): void };
+
+function Entries({ entries, lang, s, onRestore, onOpen, testId }: Handlers & { entries: HistoryEntry[]; testId: string }) {
+  return (
+    <ol className="history-list" data-testid={testId}>
+      {entries.map((e, i) => {
+        const previous = entries[i + 1];
+        return (
+          <li key={e.id} data-testid="history-entry" data-practice={e.practice ? "true" : "false"}>
+            <div className="history-row">
+              <LocalTime iso={e.submittedAt} lang={lang} />
+              {e.practice && <span className="badge">{s.practiceBadge}</span>}
+              <span className="history-score">
+                {e.status === "GRADED" ? `${round(e.score ?? 0)} / ${e.maxScore ?? 0}` : e.status.toLowerCase().replace("_", " ")}
+                {e.penalty > 0 && e.countedScore !== null && ` → ${s.countsFor} ${round(e.countedScore)}`}
+              </span>
+              {e.late && <span className="badge late">{s.late}</span>}
+              <button type="button" onClick={() => onOpen(e)}>
+                {s.openResults}
+              </button>
+              <button type="button" onClick={() => onRestore(e)}>
+                {s.restore}
+              </button>
+            </div>
+            <details>
+              <summary>{previous ? s.diff : s.firstSubmission}</summary>
+              <Diff before={previous?.source ?? ""} after={e.source} />
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * Past submissions, newest first, each with a diff against the one before it, a restore
+ * button and "open results" (results, timelines and replays as the visibility policy allows
+ * now). In an assignment, its own submissions come first; practice is listed apart, marked.
+ */
+export function HistoryPanel({ history, inAssignment, ...handlers }: Handlers & { history: SubmissionHistory; inAssignment: boolean }) {
+  const { s } = handlers;
+  const empty = history.assignment.length === 0 && history.practice.length === 0;
   return (
     <section className="card history" aria-labelledby="history-heading" data-testid="history">
       <h2 id="history-heading">{s.history}</h2>
-      {entries.length === 0 ? (
-        <p className="muted">{s.noHistory}</p>
-      ) : (
-        <ol className="history-list">
-          {entries.map((e, i) => {
-            const previous = entries[i + 1];
-            return (
-              <li key={e.id} data-testid="history-entry">
-                <div className="history-row">
-                  <LocalTime iso={e.queuedAt} lang={lang} />
-                  <span className="history-score">
-                    {e.status === "GRADED" ? `${e.score ?? 0} / ${e.maxScore ?? 0}` : e.status.toLowerCase().replace("_", " ")}
-                  </span>
-                  {e.late && <span className="badge late">{s.late}</span>}
-                  <button type="button" onClick={() => onRestore(e)}>
-                    {s.restore}
-                  </button>
-                </div>
-                <details>
-                  <summary>{previous ? s.diff : s.firstSubmission}</summary>
-                  <Diff before={previous?.source ?? ""} after={e.source} />
-                </details>
-              </li>
-            );
-          })}
-        </ol>
+      {empty && <p className="muted">{s.noHistory}</p>}
+      {inAssignment && history.assignment.length > 0 && (
+        <>
+          <h3>{s.assignmentHistory}</h3>
+          <Entries entries={history.assignment} testId="assignment-history" {...handlers} />
+        </>
+      )}
+      {history.practice.length > 0 && (
+        <>
+          {inAssignment && <h3>{s.practiceHistory}</h3>}
+          <Entries entries={history.practice} testId="practice-history" {...handlers} />
+        </>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/require";
 import { renderMarkdown } from "@/lib/content/render-markdown";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { getExerciseWorkspace } from "@/lib/workspace/get-exercise-workspace";
+import { gradeStrings } from "../../courses/grade-strings";
 import { workspaceStrings } from "./strings";
 import { Workspace } from "./workspace";
 import "./workspace.css";
@@ -14,9 +15,11 @@ export const metadata: Metadata = { title: "Exercise" };
  * An exercise: the prompt beside the editor. Prompts are course content from exercises/
  * (trusted Markdown), so their HTML is rendered as is.
  */
-export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string | string[] }> }) {
+export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string | string[]; submission?: string | string[] }> }) {
   const [{ slug }, query, user, lang] = await Promise.all([params, searchParams, requireUser(), currentLang()]);
   const assignmentId = typeof query.assignment === "string" ? query.assignment : null;
+  // ?submission= reopens a past submission's results (the grades page links them); the API decides what it shows.
+  const initialSubmission = typeof query.submission === "string" && query.submission.length <= 64 ? query.submission : null;
   const workspace = await getExerciseWorkspace(user, slug, lang, assignmentId);
   if (!workspace) notFound();
   const { prompt, title, ...rest } = workspace;
@@ -30,7 +33,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
           <div className="md" dangerouslySetInnerHTML={{ __html: renderMarkdown(prompt) }} />
         </section>
         <div className="work">
-          <Workspace workspace={rest} storageKey={`ipclab:draft:${user.id}:${slug}`} lang={lang} s={s} />
+          <Workspace workspace={rest} storageKey={`ipclab:draft:${user.id}:${slug}`} lang={lang} s={s} g={gradeStrings(lang)} initialSubmission={initialSubmission} />
         </div>
       </div>
     </div>

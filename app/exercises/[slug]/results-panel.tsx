@@ -5,6 +5,7 @@ import { explainFailure, explainsFailure } from "@/lib/grader/failure-class-text
 import type { Strings } from "./strings";
 import type { LocalRun, SubmissionView } from "./types";
 import type { ShownTrace } from "../../_components/timeline/timeline-view";
+import { LocalTime } from "../../courses/local-time";
 
 type Props = {
   lang: Lang;
@@ -95,7 +96,7 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
         {submission && (
           <div className="result-block" data-testid="submission-results" data-submission-id={submission.id}>
             <h3>
-              {s.submission} {submission.late && <span className="badge late">{s.late}</span>}
+              {s.submission} {submission.practice && <span className="badge">{s.practiceBadge}</span>} {submission.late && <span className="badge late">{s.late}</span>}
             </h3>
             <p data-testid="submission-status">
               {submission.status === "QUEUED" && `${s.queued}${submission.position ? ` (${s.position} ${submission.position})` : ""}…`}
@@ -106,12 +107,31 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                   <strong data-testid="submission-score">
                     {submission.score ?? 0} / {submission.maxScore ?? 0}
                   </strong>{" "}
+                  {submission.latePenalty > 0 && submission.score !== null && (
+                    <span data-testid="submission-counted">
+                      {" "}
+                      · {s.late} −{Math.round(submission.latePenalty * 100)}% → {s.countsFor} {Math.round(submission.score * (1 - submission.latePenalty) * 100) / 100}
+                    </span>
+                  )}{" "}
                   · {submission.schedulesExplored} {s.schedules}
                 </>
               )}
               {submission.status === "COMPILE_ERROR" && s.compileError}
               {submission.status === "FAILED" && `${s.failed}${submission.error ? `: ${submission.error}` : ""}`}
             </p>
+            {!submission.detailsVisible && submission.tests.some((t) => t.hidden) && (
+              <p className="muted small" data-testid="details-held">
+                {submission.detailsReleaseAt ? (
+                  <>
+                    {s.detailsHeld.split("{date}")[0]}
+                    <LocalTime iso={submission.detailsReleaseAt} lang={lang} />
+                    {s.detailsHeld.split("{date}")[1]}
+                  </>
+                ) : (
+                  s.detailsNever
+                )}
+              </p>
+            )}
             {submission.compile && <Diagnostics diagnostics={submission.compile.diagnostics} s={s} onGoTo={onGoTo} />}
             <ul className="test-list">
               {submission.tests.map((t) => (

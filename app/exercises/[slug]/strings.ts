@@ -51,6 +51,18 @@ const strings = {
   notOpen: { ko: "아직 열리지 않았습니다.", en: "Not open yet." },
   replayNote: { ko: "숨겨진 테스트의 검사는 서버에만 있으므로, 재현은 커널이 발견하는 문제(교착, 오류, 스케줄 불일치)와 타임라인을 보여 줍니다.", en: "A hidden test's check lives on the server only, so a replay shows the timeline and what the kernel itself detects (deadlocks, errors, a diverging schedule)." },
   error: { ko: "오류", en: "Error" },
+  yourGrade: { ko: "내 성적", en: "Your grade" },
+  latePreview: { ko: "지금 제출하면: 지각 하루마다 {rate} 감점, 이 제출은 최대 {max}점으로 반영됩니다.", en: "Submitting now: {rate} per day late, this submission would count at most {max}." },
+  lateSubmitTitle: { ko: "지각 제출할까요?", en: "Submit late?" },
+  submitLate: { ko: "지각 제출", en: "Submit late" },
+  extended: { ko: "연장된 마감", en: "your extended due date" },
+  assignmentHistory: { ko: "이 과제의 제출", en: "This assignment's submissions" },
+  practiceHistory: { ko: "연습 제출 (성적에 반영되지 않음)", en: "Practice submissions (not graded)" },
+  practiceBadge: { ko: "연습", en: "Practice" },
+  openResults: { ko: "결과 열기", en: "Open results" },
+  countsFor: { ko: "반영 점수", en: "counts" },
+  detailsHeld: { ko: "숨겨진 테스트의 메시지, 타임라인, 재현은 {date} 이후에 공개됩니다 (제출 기한이 남아 있는 과제).", en: "Hidden tests' messages, timelines and replays are released after {date} (an assignment still open to you)." },
+  detailsNever: { ko: "이 과제는 숨겨진 테스트의 자세한 내용을 공개하지 않습니다.", en: "This assignment keeps its hidden tests' details hidden." },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;

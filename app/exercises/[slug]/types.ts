@@ -18,6 +18,10 @@ export type SubmissionView = {
   score: number | null;
   maxScore: number | null;
   late: boolean;
+  latePenalty: number;
+  practice: boolean;
+  assignment: { id: string; title: string } | null;
+  detailsReleaseAt: string | null;
   compile: { ok: boolean; diagnostics: Diagnostic[] } | null;
   error: string | null;
   detailsVisible: boolean;

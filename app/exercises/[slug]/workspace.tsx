@@ -6,11 +6,13 @@ import type { WorkerShape } from "@valtown/codemirror-ts/worker";
 import type { Lang } from "@/lib/grader/types";
 import { chooseInitialSource } from "@/lib/workspace/choose-initial-source";
 import type { AssignmentContext, ExerciseWorkspace } from "@/lib/workspace/get-exercise-workspace";
-import type { HistoryEntry } from "@/lib/workspace/list-submission-history";
+import type { HistoryEntry, SubmissionHistory } from "@/lib/workspace/list-submission-history";
 import { runInWorker, type RunOutcome } from "@/lib/workspace/browser/run-in-worker";
 import type { RunRequest } from "@/lib/workspace/browser/run-worker";
 import type { TsWorkerApi } from "@/lib/workspace/browser/ts-worker";
 import { LocalTime } from "../../courses/local-time";
+import type { GradeStrings } from "../../courses/grade-strings";
+import { GradeSummary } from "../../courses/grade-summary";
 import { TimelineView, type ShownTrace } from "../../_components/timeline/timeline-view";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -24,22 +26,45 @@ import { readLocalDraft, useDraft } from "./use-draft";
 const TS_WORKER_URL = "/api/exercises/workers/ts-worker.js";
 const POLL_MS = 300;
 
-type Props = { workspace: Omit<ExerciseWorkspace, "prompt" | "title">; storageKey: string; lang: Lang; s: Strings };
+type Props = { workspace: Omit<ExerciseWorkspace, "prompt" | "title">; storageKey: string; lang: Lang; s: Strings; g: GradeStrings; initialSubmission: string | null };
 
 type Ts = Remote<TsWorkerApi>;
 
-async function fetchHistory(slug: string): Promise<HistoryEntry[] | null> {
-  const response = await fetch(`/api/exercises/${slug}/history`, { cache: "no-store" });
-  return response.ok ? ((await response.json()) as { submissions: HistoryEntry[] }).submissions : null;
+const EMPTY_HISTORY: SubmissionHistory = { assignment: [], practice: [] };
+
+async function fetchHistory(slug: string, assignmentId: string | null): Promise<SubmissionHistory | null> {
+  const response = await fetch(`/api/exercises/${slug}/history${assignmentId ? `?assignment=${encodeURIComponent(assignmentId)}` : ""}`, { cache: "no-store" });
+  return response.ok ? ((await response.json()) as SubmissionHistory) : null;
 }
 
-function AssignmentBanner({ assignment, lang, s }: { assignment: AssignmentContext; lang: Lang; s: Strings }) {
+/** "Submitting now: −20% per day late, this submission would count at most 60." */
+function latePreviewText(assignment: AssignmentContext, s: Strings): string | null {
+  const p = assignment.latePreview;
+  if (!p) return null;
+  return s.latePreview.replace("{rate}", `−${Math.round(p.penaltyPerDay * 100)}%`).replace("{max}", `${Math.round(p.maxCounted * 100) / 100} / ${assignment.maxScore}`);
+}
+
+function AssignmentBanner({ assignment, lang, s, g }: { assignment: AssignmentContext; lang: Lang; s: Strings; g: GradeStrings }) {
   const note = { "not-open": s.notOpen, "on-time": "", late: s.lateWindow, closed: s.closed }[assignment.state];
+  const preview = latePreviewText(assignment, s);
+  const grade = assignment.grade;
   return (
-    <p className={`assignment-banner ${assignment.state}`} data-testid="assignment-banner">
-      {s.assignment}: <strong>{assignment.title}</strong> · {s.due} <LocalTime iso={assignment.dueAt} lang={lang} />
-      {note && <> · {note}</>}
-    </p>
+    <div className={`assignment-banner ${assignment.state}`} data-testid="assignment-banner">
+      <p>
+        {s.assignment}: <strong>{assignment.title}</strong> · {grade?.extension ? s.extended : s.due} <LocalTime iso={assignment.dueAt} lang={lang} />
+        {note && <> · {note}</>}
+      </p>
+      {preview && (
+        <p className="late-preview" data-testid="late-preview">
+          {preview}
+        </p>
+      )}
+      {grade && (
+        <p className="small">
+          {s.yourGrade}: <GradeSummary grade={grade.grade} s={g} testId="workspace-grade" /> · {grade.attemptPolicy === "BEST" ? g.best : g.last}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -47,20 +72,23 @@ function AssignmentBanner({ assignment, lang, s }: { assignment: AssignmentConte
  * The exercise workspace: editor, local runs in a worker, submissions with live status,
  * results with timelines and replays, and the submission history.
  */
-export function Workspace({ workspace, storageKey, lang, s }: Props) {
+export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission }: Props) {
   const { slug, starter, wallMs, assignment } = workspace;
   const editor = useRef<CodeEditorHandle | null>(null);
   const [ts, setTs] = useState<Ts | null>(null);
   const tsReady = useRef<Promise<Ts> | null>(null);
   const [run, setRun] = useState<LocalRun | null>(null);
   const cancelRun = useRef<(() => void) | null>(null);
-  const [submissionId, setSubmissionId] = useState<string | null>(null);
+  // Which submission the results panel follows; `opened` counts reopenings from the history.
+  const [submissionId, setSubmissionId] = useState<string | null>(initialSubmission);
+  const [opened, setOpened] = useState(0);
+  const [confirmLate, setConfirmLate] = useState(false);
   const [submission, setSubmission] = useState<SubmissionView | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [shown, setShown] = useState<(ShownTrace & { key: number; note?: string }) | null>(null);
   const [replayingTest, setReplayingTest] = useState<string | null>(null);
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [history, setHistory] = useState<SubmissionHistory>(EMPTY_HISTORY);
   const [confirmReset, setConfirmReset] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const draft = useDraft(slug, storageKey);
@@ -83,14 +111,15 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
     return () => worker.terminate();
   }, []);
 
-  const loadHistory = useCallback(() => void fetchHistory(slug).then((entries) => entries && setHistory(entries)), [slug]);
+  const assignmentId = assignment?.id ?? null;
+  const loadHistory = useCallback(() => void fetchHistory(slug, assignmentId).then((entries) => entries && setHistory(entries)), [slug, assignmentId]);
   useEffect(() => {
     let cancelled = false;
-    void fetchHistory(slug).then((entries) => !cancelled && entries && setHistory(entries));
+    void fetchHistory(slug, assignmentId).then((entries) => !cancelled && entries && setHistory(entries));
     return () => {
       cancelled = true;
     };
-  }, [slug]);
+  }, [slug, assignmentId]);
 
   /** Transpiles in the TypeScript worker; syntax errors stop a run (type errors do not, as in the grader). */
   const transpile = async (): Promise<string | null> => {
@@ -147,6 +176,12 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
     } finally {
       setReplayingTest(null);
     }
+  };
+
+  // A late submission is confirmed first, with what it would cost.
+  const requestSubmit = () => {
+    if (assignment?.latePreview) setConfirmLate(true);
+    else void submit();
   };
 
   const submit = async () => {
@@ -210,18 +245,19 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
       events.close();
       clearTimeout(timer);
     };
-  }, [submissionId, loadHistory, show]);
+  }, [submissionId, opened, loadHistory, show]);
 
   // Shortcuts also work when focus is outside the editor (the editor handles its own first).
-  const actions = useRef({ runTests, submit });
+  const actions = useRef({ runTests, submit: requestSubmit });
   useEffect(() => {
-    actions.current = { runTests, submit };
+    actions.current = { runTests, submit: requestSubmit };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
       e.preventDefault();
-      void (e.shiftKey ? actions.current.submit() : actions.current.runTests());
+      if (e.shiftKey) actions.current.submit();
+      else void actions.current.runTests();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -232,10 +268,16 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
     setAnnouncement(s.restored);
   };
 
+  const reopen = (entry: HistoryEntry) => {
+    setSubmission(null);
+    setSubmissionId(entry.id);
+    setOpened((n) => n + 1);
+  };
+
   const running = run?.state === "running";
   return (
     <>
-      {assignment && <AssignmentBanner assignment={assignment} lang={lang} s={s} />}
+      {assignment && <AssignmentBanner assignment={assignment} lang={lang} s={s} g={g} />}
       <div className="toolbar" role="toolbar" aria-label={s.editorLabel} aria-describedby="shortcut-help">
         {running ? (
           <button type="button" onClick={() => cancelRun.current?.()}>
@@ -246,7 +288,7 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
             ▶ {s.run}
           </button>
         )}
-        <button type="button" className="primary" onClick={() => void submit()} disabled={submitting} aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter">
+        <button type="button" className="primary" onClick={requestSubmit} disabled={submitting} aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter">
           ⇪ {s.submit}
         </button>
         <button type="button" onClick={() => setConfirmReset(true)}>
@@ -259,7 +301,7 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
       <p className="muted small" id="shortcut-help">
         <kbd>Ctrl/⌘</kbd>+<kbd>Enter</kbd> {s.run} · <kbd>Ctrl/⌘</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> {s.submit}
       </p>
-      <CodeEditor initial={initialText} label={s.editorLabel} tsWorker={ts as unknown as WorkerShape | null} onChange={draft.change} onRun={() => void runTests()} onSubmit={() => void submit()} handleRef={editor} />
+      <CodeEditor initial={initialText} label={s.editorLabel} tsWorker={ts as unknown as WorkerShape | null} onChange={draft.change} onRun={() => void runTests()} onSubmit={requestSubmit} handleRef={editor} />
       {submitError && (
         <p className="error-text" role="alert">
           {submitError}
@@ -275,7 +317,19 @@ export function Workspace({ workspace, storageKey, lang, s }: Props) {
           <TimelineView key={shown.key} shown={shown} lang={lang} />
         </div>
       )}
-      <HistoryPanel entries={history} lang={lang} s={s} onRestore={restore} />
+      <HistoryPanel history={history} inAssignment={assignment !== null} lang={lang} s={s} onRestore={restore} onOpen={reopen} />
+      <ConfirmDialog
+        open={confirmLate}
+        title={s.lateSubmitTitle}
+        body={(assignment && latePreviewText(assignment, s)) ?? ""}
+        confirm={s.submitLate}
+        cancel={s.cancel}
+        onClose={() => setConfirmLate(false)}
+        onConfirm={() => {
+          setConfirmLate(false);
+          void submit();
+        }}
+      />
       <ConfirmDialog
         open={confirmReset}
         title={s.resetTitle}

@@ -5,8 +5,8 @@ import { tr } from "./messages";
 import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
 
-/** Sets a student's score on one assignment by hand; the comment is required and audit-logged. */
-export function OverrideForm({ lang, courseId, assignmentId, userId, title }: { lang: Lang; courseId: string; assignmentId: string; userId: string; title: string }) {
+/** Sets a student's score on one assignment by hand (0..the maximum; the API checks it too); the comment is required and audit-logged. */
+export function OverrideForm({ lang, courseId, assignmentId, userId, title, maxScore }: { lang: Lang; courseId: string; assignmentId: string; userId: string; title: string; maxScore: number }) {
   const action = useAction();
   return (
     <form
@@ -23,8 +23,8 @@ export function OverrideForm({ lang, courseId, assignmentId, userId, title }: { 
     >
       <div className="row">
         <label>
-          {tr(lang, "score")}
-          <input name="score" type="number" min={0} step="any" required />
+          {tr(lang, "score")} ({tr(lang, "overrideRange")}: {maxScore})
+          <input name="score" type="number" min={0} max={maxScore} step="any" required />
         </label>
         <label style={{ flex: 1 }}>
           {tr(lang, "comment")}

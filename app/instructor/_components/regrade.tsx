@@ -10,10 +10,10 @@ import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
 
 /**
- * Requests a regrade and puts the batch id in the URL (?regrade=…), so the progress view
+ * Requests a regrade (after `confirm`, when given) and puts the batch id in the URL (?regrade=…), so the progress view
  * survives a reload and can be shared with a co-instructor.
  */
-export function RegradeButton({ courseId, scope, label }: { courseId: string; scope: RegradeScope; label: string }) {
+export function RegradeButton({ courseId, scope, label, confirm }: { courseId: string; scope: RegradeScope; label: string; confirm?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const action = useAction();
@@ -23,6 +23,8 @@ export function RegradeButton({ courseId, scope, label }: { courseId: string; sc
         type="button"
         disabled={action.pending}
         onClick={async () => {
+          // A whole assignment reruns every student's submissions: say how many, and ask first.
+          if (confirm && !window.confirm(confirm)) return;
           const batch = await action.run(() => postJson<{ batchId: string }>(`/api/courses/${courseId}/regrades`, scope));
           if (batch) router.push(`${pathname}?regrade=${batch.batchId}`);
         }}

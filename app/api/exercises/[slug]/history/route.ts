@@ -3,10 +3,12 @@ import { requireUser } from "@/lib/auth/require";
 import { apiHandler } from "@/lib/http/api-handler";
 import { listSubmissionHistory } from "@/lib/workspace/list-submission-history";
 import { exerciseParams } from "../../schema";
+import { historyQuery } from "./schema";
 
-/** My submissions to this exercise with their sources (history, diffs, restore). */
-export const GET = apiHandler<{ params: Promise<{ slug: string }> }>(async (_request, { params }) => {
+/** My submissions to this exercise with their sources (history, diffs, restore, reopen): the assignment's, and practice apart. */
+export const GET = apiHandler<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
   const user = await requireUser("api");
   const { slug } = exerciseParams.parse(await params);
-  return NextResponse.json({ submissions: await listSubmissionHistory(user.id, slug) }, { headers: { "cache-control": "no-store" } });
+  const query = historyQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return NextResponse.json(await listSubmissionHistory(user.id, slug, query.assignment ?? null), { headers: { "cache-control": "no-store" } });
 });

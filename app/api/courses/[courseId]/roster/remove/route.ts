@@ -10,5 +10,5 @@ export const POST = apiHandler<Ctx>(async (request, { params }) => {
   const { courseId } = await params;
   const { user } = await requireCourseInstructor(courseId, "api");
   const { userId } = await readJson(request, removeEnrollmentBody, 4 * 1024);
-  return NextResponse.json(await removeEnrollment(user.id, courseId, userId));
+  return NextResponse.json(await removeEnrollment(user, courseId, userId));
 });

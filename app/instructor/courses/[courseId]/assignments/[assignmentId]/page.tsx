@@ -8,6 +8,8 @@ import { CourseNav } from "../../../../_components/course-nav";
 import { formatDate } from "../../../../_components/format";
 import { tr } from "../../../../_components/messages";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
+import { ConfirmPostButton } from "../../../../_components/confirm-post-button";
+import { countRegrade } from "@/lib/regrade/count-regrade";
 import { orNotFound } from "../../../../_components/or-not-found";
 import "../../../../_components/instructor.css";
 
@@ -16,6 +18,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
   const { regrade } = await searchParams;
   await requireCourseInstructor(courseId);
   const [assignment, roster, extensions, lang] = await Promise.all([orNotFound(getCourseAssignment(courseId, assignmentId)), getRoster(courseId), listExtensions(assignmentId), currentLang()]);
+  const rerun = assignment.kind === "EXERCISE" ? await countRegrade(courseId, { scope: "assignment", assignmentId }) : 0;
   const students = roster.filter((r) => r.role === "STUDENT");
   return (
     <>
@@ -28,7 +31,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
       </p>
       {assignment.kind === "EXERCISE" && (
         <p>
-          <RegradeButton courseId={courseId} scope={{ scope: "assignment", assignmentId }} label={tr(lang, "regradeAssignment")} />
+          <RegradeButton courseId={courseId} scope={{ scope: "assignment", assignmentId }} label={`${tr(lang, "regradeAssignment")} (${rerun})`} confirm={tr(lang, "regradeConfirm").replace("{n}", String(rerun))} />
         </p>
       )}
       {regrade && <RegradeProgress key={regrade} lang={lang} courseId={courseId} batchId={regrade} />}
@@ -57,6 +60,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
                 <th scope="col">{tr(lang, "student")}</th>
                 <th scope="col">{tr(lang, "dueAt")}</th>
                 <th scope="col">{tr(lang, "lateUntil")}</th>
+                <th scope="col">{tr(lang, "revokeExtension")}</th>
               </tr>
             </thead>
             <tbody>
@@ -66,13 +70,23 @@ export default async function AssignmentPage({ params, searchParams }: { params:
                     {e.user.name} <span className="muted">{e.user.email}</span>
                   </td>
                   <td>{formatDate(e.dueAt)}</td>
-                  <td>{formatDate(e.lateUntil)}</td>
+                  <td>{e.lateUntil ? formatDate(e.lateUntil) : <span className="muted">{tr(lang, "extensionLateHelp")}</span>}</td>
+                  <td>
+                    <ConfirmPostButton
+                      url={`/api/courses/${courseId}/assignments/${assignmentId}/extensions/revoke`}
+                      body={{ userId: e.userId }}
+                      label={tr(lang, "revokeExtension")}
+                      confirm={tr(lang, "revokeExtensionConfirm")}
+                      testId={`revoke-${e.userId}`}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         <ExtensionForm lang={lang} courseId={courseId} assignmentId={assignmentId} students={students} />
+        <p className="muted">{tr(lang, "extensionLateHelp")}</p>
       </section>
     </>
   );

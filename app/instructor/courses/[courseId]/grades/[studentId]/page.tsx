@@ -7,6 +7,7 @@ import { formatDate, formatPenalty, formatScore } from "../../../../_components/
 import { tr } from "../../../../_components/messages";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { OverrideForm } from "../../../../_components/override-form";
+import { ConfirmPostButton } from "../../../../_components/confirm-post-button";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
 import "../../../../_components/instructor.css";
 
@@ -132,7 +133,18 @@ export default async function StudentGradesPage({ params, searchParams }: { para
               </tbody>
             </table>
           )}
-          <OverrideForm lang={lang} courseId={courseId} assignmentId={a.id} userId={studentId} title={a.title} />
+          {a.overrides.length > 0 && (
+            <p>
+              <ConfirmPostButton
+                url={`/api/courses/${courseId}/grades/overrides/remove`}
+                body={{ assignmentId: a.id, userId: studentId }}
+                label={tr(lang, "removeOverride")}
+                confirm={tr(lang, "removeOverrideConfirm")}
+                testId={`remove-override-${a.id}`}
+              />
+            </p>
+          )}
+          <OverrideForm lang={lang} courseId={courseId} assignmentId={a.id} userId={studentId} title={a.title} maxScore={a.maxScore} />
         </section>
       ))}
     </>
