@@ -1,24 +1,27 @@
 import { db } from "../db";
 import { ApiError } from "../http/api-error";
 import { recordAudit } from "../audit/record-audit";
-import { previewRosterImport } from "./preview-roster-import";
+import { planRosterImport } from "./plan-roster-import";
+import { publicRosterPreview } from "./preview-roster-import";
 
 /**
- * Imports a roster CSV all or nothing: the preview is recomputed inside one transaction and
+ * Imports a roster CSV all or nothing: the plan is recomputed inside one transaction and
  * any invalid row aborts with a 400 listing the rows, before anything is written. New users
  * are created as students without a password; existing ones are enrolled; a student id is
- * recorded on an account that has none.
+ * recorded on an account that has none. What it answers and audits is the instructor's view
+ * (publicRosterPreview): added, skipped, never which emails already had accounts.
  */
 export async function importRoster(actorId: string, courseId: string, csv: string) {
   return db().$transaction(
     async (tx) => {
-      const preview = await previewRosterImport(courseId, csv, tx);
+      const plan = await planRosterImport(courseId, csv, tx);
+      const preview = publicRosterPreview(plan);
       if (preview.error) throw new ApiError(400, preview.error);
       const invalid = preview.rows.filter((r) => r.errors.length > 0);
       if (invalid.length) {
         throw new ApiError(400, `${invalid.length} row(s) have errors; nothing was imported.`, { rows: invalid.map((r) => ({ line: r.line, email: r.email, errors: r.errors })) });
       }
-      for (const row of preview.rows) {
+      for (const row of plan.rows) {
         if (row.action === "skip") continue;
         const userId =
           row.action === "create"

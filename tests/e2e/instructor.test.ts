@@ -82,7 +82,7 @@ describe("instructor workflow in Chromium", () => {
 
     await page.getByLabel("CSV text").fill(["email,name,student id", ...good, "new.student@example.com,\"Choi, Jiwoo\",2026-0099"].join("\n"));
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect.poll(() => page.getByTestId("roster-preview-counts").textContent()).toMatch(/new account: 1 · enrol: 3 · skip: 0 · error: 0/);
+    await expect.poll(() => page.getByTestId("roster-preview-counts").textContent()).toMatch(/add: 4 · skip: 0 · error: 0/);
     await page.getByRole("button", { name: "Import" }).click();
     // The preview table shows the same emails, so wait for the import itself, in the database.
     const enrolledNow = () => db.enrollment.findMany({ where: { courseId, role: "STUDENT" }, include: { user: true } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 import { importRoster } from "@/lib/courses/import-roster";
+import { STUDENT_ID_CONFLICT } from "@/lib/courses/plan-roster-import";
 import { previewRosterImport } from "@/lib/courses/preview-roster-import";
 import { createTestDatabase, postgresAvailable, type Provider } from "../helpers/test-database";
 
@@ -34,14 +35,28 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       const preview = await previewRosterImport(courseId, good + "new2@example.com,\"Doe, Jane\",\n");
       expect(preview.error).toBeNull();
       expect(preview.rows.map((r) => [r.line, r.email, r.action])).toEqual([
-        [2, "new1@example.com", "create"],
-        [3, "existing@example.com", "enroll"],
+        [2, "new1@example.com", "add"],
+        [3, "existing@example.com", "add"],
         [4, "enrolled@example.com", "skip"],
-        [5, "new2@example.com", "create"],
+        [5, "new2@example.com", "add"],
       ]);
       expect(preview.rows[3].name).toBe("Doe, Jane");
-      expect(preview.counts).toEqual({ create: 2, enroll: 1, skip: 1, invalid: 0 });
+      expect(preview.counts).toEqual({ add: 3, skip: 1, invalid: 0 });
       expect(await db.user.count()).toBe(users);
+    });
+
+    it("does not tell the instructor whether an email has an account elsewhere, its id, or who owns a student id (issue 14)", async () => {
+      // existing@ has an account (in no course of this instructor's); fresh@ has none; owner@ holds S-TAKEN.
+      const preview = await previewRosterImport(courseId, "email,name,student id\nexisting@example.com,A,\nfresh@example.com,B,\nnew9@example.com,C,S-TAKEN\nowner@example.com,D,S-NEW\n");
+      const [existing, fresh, takenId, ownersOtherId] = preview.rows;
+      const shape = (r: (typeof preview.rows)[number]) => ({ action: r.action, note: r.note, errors: r.errors, keys: Object.keys(r).sort() });
+      expect(shape(existing)).toEqual(shape(fresh));
+      expect(JSON.stringify(preview)).not.toMatch(/userId|owner@example\.com"?[^,]*S-TAKEN|S-TAKEN[^"]*owner/);
+      // A taken id and an account's different id read the same, naming no email and no other id.
+      expect(takenId.errors).toEqual([STUDENT_ID_CONFLICT]);
+      expect(ownersOtherId.errors).toEqual([STUDENT_ID_CONFLICT]);
+      expect(JSON.stringify([takenId.errors, ownersOtherId.errors])).not.toMatch(/owner@|S-TAKEN/);
+      expect(preview.counts).toEqual({ add: 2, skip: 0, invalid: 2 });
     });
 
     it("reports per-row errors (format, duplicates, student ids owned by someone else) and imports nothing", async () => {
@@ -51,9 +66,9 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(preview.counts.invalid).toBe(4);
       expect(preview.rows.filter((r) => r.errors.length).map((r) => [r.line, r.errors.join(" ")])).toEqual([
         [5, expect.stringMatching(/not a valid email/)],
-        [6, expect.stringMatching(/S-TAKEN already belongs to owner@example.com/)],
+        [6, STUDENT_ID_CONFLICT],
         [7, expect.stringMatching(/Duplicate of line 2/)],
-        [8, expect.stringMatching(/Duplicate of line 4.*already has student id S-1/)],
+        [8, expect.stringMatching(/Duplicate of line 4.*does not match our records/)],
       ]);
       const failure = await importRoster(teacherId, courseId, csv).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(ApiError);
@@ -65,7 +80,7 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
 
     it("re-checks inside the transaction: a file that became invalid after its preview imports nothing", async () => {
       const csv = "email,name,student id\nfirst@example.com,First,S-20\nracer@example.com,Racer,S-21\n";
-      expect((await previewRosterImport(courseId, csv)).counts).toMatchObject({ create: 2, invalid: 0 });
+      expect((await previewRosterImport(courseId, csv)).counts).toMatchObject({ add: 2, invalid: 0 });
       // Between preview and import, racer@ signs up elsewhere with another student id.
       await db.user.create({ data: { email: "racer@example.com", name: "Racer", studentId: "S-RACE" } });
       const before = { users: await db.user.count(), enrollments: await db.enrollment.count() };
@@ -75,7 +90,7 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
     });
 
     it("imports all rows at once: new users without a password, existing ones enrolled, audit-logged", async () => {
-      expect(await importRoster(teacherId, courseId, good)).toEqual({ create: 1, enroll: 1, skip: 1, invalid: 0 });
+      expect(await importRoster(teacherId, courseId, good)).toEqual({ add: 2, skip: 1, invalid: 0 });
       const created = await db.user.findUniqueOrThrow({ where: { email: "new1@example.com" } });
       expect(created).toMatchObject({ name: "New One", studentId: "S-10", passwordHash: null, role: "STUDENT" });
       const existing = await db.user.findUniqueOrThrow({ where: { email: "existing@example.com" }, include: { enrollments: true } });
@@ -83,7 +98,7 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(existing.enrollments).toEqual([expect.objectContaining({ courseId, role: "STUDENT" })]);
       expect(await db.auditLog.count({ where: { courseId, action: "roster.import", actorId: teacherId } })).toBe(1);
       // Importing the same file again changes nothing.
-      expect(await importRoster(teacherId, courseId, good)).toEqual({ create: 0, enroll: 0, skip: 3, invalid: 0 });
+      expect(await importRoster(teacherId, courseId, good)).toEqual({ add: 0, skip: 3, invalid: 0 });
     });
   });
 }

@@ -16,7 +16,7 @@ export function RosterImport({ lang, courseId }: { lang: Lang; courseId: string 
   const [csv, setCsv] = useState("");
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const action = useAction();
-  const actionLabel = { create: tr(lang, "actionCreate"), enroll: tr(lang, "actionEnroll"), skip: tr(lang, "actionSkip") };
+  const actionLabel = { add: tr(lang, "actionAdd"), skip: tr(lang, "actionSkip") };
   const url = `/api/courses/${courseId}/roster/import`;
   const blocked = !preview || preview.error !== null || preview.counts.invalid > 0 || preview.rows.length === 0;
   return (
@@ -74,7 +74,7 @@ export function RosterImport({ lang, courseId }: { lang: Lang; courseId: string 
       {preview && preview.rows.length > 0 && (
         <>
           <p role="status" data-testid="roster-preview-counts">
-            {tr(lang, "actionCreate")}: {preview.counts.create} · {tr(lang, "actionEnroll")}: {preview.counts.enroll} · {tr(lang, "actionSkip")}: {preview.counts.skip} · {tr(lang, "invalid")}: {preview.counts.invalid}
+            {tr(lang, "actionAdd")}: {preview.counts.add} · {tr(lang, "actionSkip")}: {preview.counts.skip} · {tr(lang, "invalid")}: {preview.counts.invalid}
           </p>
           <table data-testid="roster-preview">
             <thead>
