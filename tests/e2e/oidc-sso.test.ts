@@ -78,7 +78,10 @@ class Agent {
       if (!form || !url.startsWith(idpIssuer)) return { response, url };
       const fields = new URLSearchParams();
       for (const input of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) fields.set(input[1], input[2]);
-      if (fields.get("prompt") === "login") fields.set("login", login), fields.set("password", "any");
+      if (fields.get("prompt") === "login") {
+        fields.set("login", login);
+        fields.set("password", "any");
+      }
       url = new URL(form[1].replace(/&amp;/g, "&"), url).href;
       response = await this.request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: fields });
     }
