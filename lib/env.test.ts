@@ -53,6 +53,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATA_DIR: tmp(), OIDC_ISSUER: "https://id.example.edu" })).toThrow(/OIDC_ISSUER/);
     const ok = parseEnv({ DATA_DIR: tmp(), OIDC_ISSUER: "https://id.example.edu", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" });
     expect(ok.OIDC_CLIENT_ID).toBe("a");
+    // The ID token is verified against keys fetched from the issuer: TLS, except on this machine.
+    expect(() => parseEnv({ DATA_DIR: tmp(), OIDC_ISSUER: "http://id.example.edu", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })).toThrow(/OIDC_ISSUER: must be an https/);
+    expect(parseEnv({ DATA_DIR: tmp(), OIDC_ISSUER: "http://127.0.0.1:4000", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }).OIDC_ISSUER).toBe("http://127.0.0.1:4000");
+    expect(() => parseEnv({ DATA_DIR: tmp(), OIDC_NAME: "x".repeat(61) })).toThrow(/OIDC_NAME/);
   });
 
   it("treats empty strings as unset and accepts PostgreSQL URLs", () => {

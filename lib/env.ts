@@ -30,10 +30,19 @@ export const envSchema = z
     REDIS_URL: optionalUrl,
     GITHUB_ID: z.string().min(1).optional(),
     GITHUB_SECRET: z.string().min(1).optional(),
-    OIDC_ISSUER: optionalUrl,
+    // The issuer's discovery document and keys are what the ID token is checked against, so
+    // they must come over TLS; plain http only for a provider on this machine (tests, dev).
+    OIDC_ISSUER: z
+      .url()
+      .refine((url) => {
+        const u = new URL(url);
+        return u.protocol === "https:" || (u.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname));
+      }, "must be an https:// URL (http:// only for localhost)")
+      .optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    OIDC_NAME: z.string().default("SSO"),
+    // Shown on the sign-in button and the account page ("Sign in: Example University").
+    OIDC_NAME: z.string().trim().min(1).max(60).default("SSO"),
     GRADER_EMBEDDED: booleanFlag.default(true),
     GRADER_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
     GRADER_JOBS_PER_WORKER: z.coerce.number().int().min(1).default(200),

@@ -68,6 +68,7 @@ export function SiteHeader() {
           <Link href="/lessons">{t(lang, "lessons")}</Link>
           {me && <Link href="/home">{t(lang, "home")}</Link>}
           {me && me.role !== "STUDENT" && <Link href="/instructor">{t(lang, "instructor")}</Link>}
+          {me && <Link href="/account">{lang === "ko" ? "내 계정" : "Account"}</Link>}
         </nav>
         <div className="header-actions">
           <div className="lang-switch" role="group" aria-label="Language / 언어">

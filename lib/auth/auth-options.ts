@@ -4,8 +4,11 @@ import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
+import { getToken } from "next-auth/jwt";
+import type { TokenSet } from "openid-client";
 import { verifyPassword } from "./password";
 import { linkOAuthUser } from "./link-oauth-user";
+import { LINK_INTENT_COOKIE, requestCookies, verifyLinkIntent } from "./link-intent";
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 
@@ -23,10 +26,21 @@ function oauthProviders(): NextAuthOptions["providers"] {
       wellKnown: `${e.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
+      // The ID token is verified (signature, issuer, audience); the claims then come from the
+      // userinfo endpoint too, because many providers (oidc-provider among them) leave email
+      // and email_verified out of the ID token in the code flow. openid-client refuses a
+      // userinfo answer whose subject differs from the ID token's.
       idToken: true,
       checks: ["pkce", "state"],
       authorization: { params: { scope: "openid email profile" } },
-      profile: (p: { sub: string; email: string; name?: string }) => ({ id: p.sub, email: p.email, name: p.name ?? p.email }),
+      userinfo: {
+        async request({ client, tokens }) {
+          // next-auth types it loosely; at run time it is openid-client's TokenSet.
+          const set = tokens as TokenSet;
+          return { ...set.claims(), ...(set.access_token ? await client.userinfo(set) : {}) };
+        },
+      },
+      profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? null }),
     });
   }
   return providers;
@@ -37,7 +51,32 @@ export function enabledOAuthProviders(): Array<{ id: string; name: string }> {
   return oauthProviders().map((p) => ({ id: p.id, name: p.name }));
 }
 
-export function authOptions(): NextAuthOptions {
+/** Only the boolean `true` counts: "true", a missing claim or anything else is unverified. */
+export function emailVerifiedClaim(profile: unknown): boolean {
+  return typeof profile === "object" && profile !== null && (profile as { email_verified?: unknown }).email_verified === true;
+}
+
+function secureCookies(): boolean {
+  return (process.env.NEXTAUTH_URL ?? env().AUTH_URL).startsWith("https://");
+}
+
+/**
+ * The user who, signed in, asked to link this provider (link-intent.ts): the intent must be
+ * genuine and unexpired, and the session in the same request must still be that user's.
+ */
+async function confirmedLinker(request: Request, provider: string): Promise<string | null> {
+  const cookies = requestCookies(request);
+  const userId = verifyLinkIntent(env().AUTH_SECRET, cookies.get(LINK_INTENT_COOKIE), provider);
+  if (!userId) return null;
+  const token = await getToken({ req: { cookies, headers: request.headers } as never, secret: env().AUTH_SECRET, secureCookie: secureCookies() });
+  return token?.uid === userId ? userId : null;
+}
+
+/**
+ * `request` is the one the next-auth route handler is answering: the OAuth callback reads
+ * the link intent and the current session from it. Other callers (getServerSession) omit it.
+ */
+export function authOptions(request?: Request): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
@@ -58,12 +97,18 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.type === "credentials") return true;
-        // OAuth identities are linked to (or create) a local user; an OAuth login never
-        // grants more than the STUDENT role by itself.
-        const linked = await linkOAuthUser({ provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, name: user.name });
-        return linked !== null;
+        // OAuth identities are linked to (or create) a local user by the rules of ADR 021; an
+        // OAuth login never grants more than the STUDENT role by itself.
+        const confirmedBy = request ? await confirmedLinker(request, account.provider) : null;
+        const result = await linkOAuthUser(
+          { provider: account.provider, providerAccountId: account.providerAccountId, email: user.email, emailVerified: emailVerifiedClaim(profile), name: user.name },
+          confirmedBy,
+        );
+        if (result.ok) return true;
+        // A page that says why, instead of next-auth's generic AccessDenied.
+        return `/signin/refused?reason=${result.reason}`;
       },
       async jwt({ token, account, user }) {
         if (account?.type === "credentials" && user) {

@@ -38,6 +38,11 @@ const MATRIX: Row[] = [
   { route: "/api/health", expect: [200, 200, 200, 200, 200, 200] },
   { route: "/api/auth/[...nextauth]", expect: [200, 200, 200, 200, 200, 200] },
   { route: "/api/me", expect: [401, 200, 200, 200, 200, 200] },
+  // The account page and its link intent (ADR 021): any signed-in user. The suite's app has
+  // no OAuth provider configured, so a link intent is a 400 for everyone signed in.
+  { route: "/account", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/account/link-intent", method: "POST", body: { provider: "oidc" }, expect: [401, 400, 400, 400, 400, 400] },
+  { route: "/signin/refused", query: "?reason=email-unverified", expect: [200, 200, 200, 200, 200, 200] },
   { route: "/api/courses", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/courses/join", method: "POST", body: { joinCode: "ZZZZ-ZZZZ" }, expect: [401, 400, 400, 400, 400, 400] },
   { route: "/api/courses/[courseId]/roster", expect: [401, 403, 403, 200, 403, 200] },
