@@ -4,6 +4,10 @@ import { bankScenario, checkBank } from "./shared";
 const two: Array<[number, number]> = [[50, 2], [-30, 2]];
 const three: Array<[number, number]> = [[10, 3], [20, 2], [-5, 3]];
 const withdrawals: Array<[number, number]> = [[-30, 2], [-30, 2]];
+// 20 never covers 30, and always covers 20: whatever the order, the first withdrawal is refused
+// and the second goes through. Only a teller that can see the other's refused debit (applied,
+// then taken back) refuses the second one too.
+const oneMustPass: Array<[number, number]> = [[-30, 1], [-20, 1]];
 
 export default defineTests([
   {
@@ -51,5 +55,17 @@ export default defineTests([
     // 100 covers three withdrawals of 30, never four: exactly one must be refused.
     scenario: bankScenario(100, withdrawals),
     check: checkBank(100, withdrawals),
+  },
+  {
+    id: "refused-by-the-other",
+    title: { ko: "다른 창구의 거절된 출금 때문에 거절되지 않음", en: "Not refused because of another teller's refused withdrawal" },
+    points: 15,
+    message: {
+      ko: "거절될 출금이 잔액을 잠깐이라도 바꾸면, 그 사이에 다른 창구는 실제로는 있는 돈을 없다고 보고 출금을 거절할 수 있습니다. 다른 창구가 보는 잔액은 한 번에 하나씩 처리했을 때 나올 수 있는 값이어야 합니다.",
+      en: "If a withdrawal that will be refused changes the balance even briefly, another teller can see money that is really there as missing and refuse its own withdrawal. The balance other tellers see must always be one that one-at-a-time processing could produce.",
+    },
+    scenario: bankScenario(20, oneMustPass),
+    explore: { budget: 40 },
+    check: checkBank(20, oneMustPass),
   },
 ]);

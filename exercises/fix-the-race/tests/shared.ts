@@ -32,8 +32,9 @@ export function serialBalances(initial: number, tellers: Array<[number, number]>
 /**
  * Judged from what the kernel saw: main started one teller per entry and all of them were
  * running before it reaped any (they ran at the same time, so the lock is what kept them
- * apart); only the tellers changed the account the test created, each after taking a lock
- * (a mutex or a semaphore); and the balance they left is one a one-at-a-time order gives.
+ * apart), and it reaped every one (no zombie); only the tellers changed the account the test
+ * created, each after taking a lock (a mutex or a semaphore); and the balance they left is
+ * one a one-at-a-time order gives.
  */
 export function checkBank(initial: number, tellers: Array<[number, number]>) {
   const expected = serialBalances(initial, tellers);
@@ -51,6 +52,9 @@ export function checkBank(initial: number, tellers: Array<[number, number]>) {
     if (firstEnd && firstEnd.reaped!.step <= lastStart.spawned.step) {
       return `main waited for teller pid ${firstEnd.pid} before starting teller pid ${lastStart.pid}: the tellers must run at the same time, and a lock must keep them apart`;
     }
+    // "Waits for every one of them": a teller main never reaped is left a zombie.
+    const unreaped = staff.find((p) => p.reaped?.by !== 1);
+    if (unreaped) return `main never waited for teller pid ${unreaped.pid}: it was left a zombie`;
     const isTeller = new Set(staff.map((p) => p.pid));
     let balance = initial;
     for (const [op, pid, , value, prev] of account.ops) {

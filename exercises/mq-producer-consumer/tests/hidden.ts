@@ -1,9 +1,12 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
-import { checkCleanShutdown, checkExactlyOnce, checkPriorityOrder, jobs, mqScenario } from "./shared";
+import { arrivalsScenario, checkArrivals, checkCleanShutdown, checkExactlyOnce, checkPriorityOrder, jobs, mqScenario } from "./shared";
 
 const twoProducers = [jobs("a", 5), jobs("b", 4, [3, 1])];
-const threeProducers = [jobs("a", 3), jobs("b", 3, [1, 3]), jobs("c", 2, [3])];
+// Fewer producers than consumers: a sentinel per producer leaves a consumer waiting forever.
+const threeConsumers = [jobs("a", 4), jobs("b", 4, [1, 3])];
 // Already in the queue, in this arrival order, before main starts.
+// Sent while the consumer waits on the empty queue, in this order.
+const arrivals = [...jobs("bulk", 2, [3]), ...jobs("norm", 1, [2]), ...jobs("urgent", 1, [1])];
 const waiting = [...jobs("bulk", 2, [3]), ...jobs("norm", 2, [2]), ...jobs("urgent", 2, [1]), ...jobs("late", 2, [3, 1])];
 
 export default defineTests([
@@ -26,8 +29,8 @@ export default defineTests([
       ko: "메시지 하나는 소비자 하나만 받습니다. 소비자가 여럿이면 종료 신호는 몇 개가 필요할까요?",
       en: "Each message is received by exactly one consumer. With several consumers, how many sentinels do you need?",
     },
-    scenario: mqScenario(threeProducers, 3),
-    check: checkExactlyOnce(threeProducers),
+    scenario: mqScenario(threeConsumers, 3),
+    check: checkExactlyOnce(threeConsumers),
   },
   {
     id: "urgent-first",
@@ -40,6 +43,18 @@ export default defineTests([
     scenario: mqScenario([], 1, waiting),
     explore: { budget: 40 },
     check: checkPriorityOrder(waiting),
+  },
+  {
+    id: "urgent-arrives-while-waiting",
+    title: { ko: "기다리는 동안 도착한 급한 작업부터", en: "Urgent job first when several arrive while the consumer waits" },
+    points: 15,
+    message: {
+      ko: "소비자가 빈 큐에서 기다리는 동안 작업 여러 개가 한꺼번에 도착할 수 있습니다. 그때도 가장 급한 작업부터 받아야 합니다. 큐가 비어 있을 때 기다리는 msgrcv는 어떤 type을 요청하나요?",
+      en: "Several jobs may arrive together while a consumer waits on the empty queue; it must still take the most urgent one first. Which type does your msgrcv ask for when it waits on an empty queue?",
+    },
+    scenario: arrivalsScenario(arrivals),
+    explore: { budget: 10 },
+    check: checkArrivals(arrivals),
   },
   {
     id: "clean-shutdown",

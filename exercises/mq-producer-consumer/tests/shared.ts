@@ -1,6 +1,6 @@
 import type { Snapshot } from "../../../lib/kernel";
-import { childrenOf, queuesWithKey, type ObservedMessage } from "../../../lib/kernel/observations";
 import type { Scenario } from "../../../lib/grader/exercises/test-definition";
+import { childrenOf, observed, observedProcess, queuesWithKey, type ObservedMessage } from "../../../lib/kernel/observations";
 
 export const QUEUE_KEY = 0x4d51;
 
@@ -148,6 +148,80 @@ export function checkCleanShutdown(producers: Job[][]) {
     const q = s.msgQueues.find((m) => m.key === QUEUE_KEY);
     if (q) return `the message queue still exists at the end${q.messages.length ? `, holding ${q.messages.length} message(s)` : ""}`;
     if (s.zombies.length) return `zombie processes left: ${s.zombies.join(", ")}`;
+    return null;
+  };
+}
+
+/**
+ * Jobs that arrive while a consumer is already waiting on the empty queue. No main here: the
+ * test runs `consumer()` on its own (pid 6, after the five drivers) and plays the producer itself,
+ * paced by virtual time, which only moves while everyone is blocked or asleep:
+ * - t = 100 s: the consumer has long been blocked on the empty queue; SIGSTOP freezes it there;
+ * - t ≈ 1000 s: the jobs go in, all at once. The delay is an ipc-probe waiting for a queue nobody
+ *   creates (it polls once a virtual second, up to its limit of 1000, then posts the latch the
+ *   sender waits on): the harness has no timed sender;
+ * - t = 2000 s: SIGCONT. Every job is waiting now, so each receive must take the most urgent one;
+ * - t = 3000 s: the consumer, blocked again with nothing left (it never gets a sentinel: its type
+ *   is the student's choice), is killed.
+ * The mistake this exposes: a consumer that asks for "any type" once the queue looked empty.
+ */
+export const CONSUMER_PID = 6;
+const NEVER_CREATED = 0x4d5f;
+
+export function arrivalsScenario(arrivals: Job[]): Scenario {
+  return {
+    processes: [{ entry: "consumer" }],
+    objects: [{ kind: "msgq", key: QUEUE_KEY }],
+    drivers: [
+      { kind: "signal", target: CONSUMER_PID, signal: "SIGSTOP", afterSeconds: 100 },
+      { kind: "ipc-probe", uid: 0, gid: 0, msgq: [NEVER_CREATED], post: "jobs" },
+      { kind: "send-messages", key: QUEUE_KEY, wait: "jobs", messages: arrivals.map((j) => ({ type: j.priority, data: j.id })) },
+      { kind: "signal", target: CONSUMER_PID, signal: "SIGCONT", afterSeconds: 2000 },
+      { kind: "signal", target: CONSUMER_PID, signal: "SIGKILL", afterSeconds: 3000 },
+    ],
+    expectedSignals: ["SIGKILL"],
+  };
+}
+
+/**
+ * The consumer was frozen on the empty queue until every job had arrived (judged from when the
+ * kernel delivered SIGSTOP and SIGCONT and when the sender exited, not assumed), then received
+ * them, and only them, most urgent first, and executed each once.
+ */
+export function checkArrivals(arrivals: Job[]) {
+  const rank = new Map(
+    arrivals
+      .map((j, arrival) => ({ j, arrival }))
+      .sort((a, b) => a.j.priority - b.j.priority || a.arrival - b.arrival)
+      .map(({ j }, i) => [j.id, i]),
+  );
+  return (s: Snapshot): string | null => {
+    if (s.outcome.kind !== "completed") return null;
+    const o = observed(s);
+    const consumer = observedProcess(s, CONSUMER_PID);
+    const sender = o.processes.find((p) => p.program === "harness" && p.name === "send-messages");
+    if (!consumer || !sender) return "the test could not find its consumer or its sender";
+    const stop = o.signals.find((x) => x.signal === "SIGSTOP" && x.to === CONSUMER_PID);
+    const cont = o.signals.find((x) => x.signal === "SIGCONT" && x.to === CONSUMER_PID);
+    if (consumer.exited && (!cont || consumer.exited.step < cont.step)) return "the consumer stopped before any job arrived, without receiving a sentinel";
+    if (!stop || stop.action !== "stopped" || !cont || !sender.exited || sender.exited.step > cont.step) return "the test could not freeze the consumer while the jobs arrived";
+    const seen = traffic(s);
+    if (typeof seen === "string") return seen;
+    const jobs = seen.filter((m) => m.from === sender.pid);
+    const notMine = jobs.find((m) => m.to !== CONSUMER_PID);
+    if (notMine) return `job ${String(notMine.data)} was ${notMine.to === null ? "never received" : `received by pid ${notMine.to}, not by the consumer`}`;
+    const order = jobs.slice().sort((a, b) => a.received! - b.received!);
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1], order[i]];
+      if (rank.get(a.data as string)! > rank.get(b.data as string)!) {
+        return `the consumer received ${a.data} (type ${a.type}) before ${b.data} (type ${b.type}), although both were waiting in the queue`;
+      }
+    }
+    const done = processed(s).get(CONSUMER_PID) ?? [];
+    for (const j of arrivals) {
+      const n = done.filter((id) => id === j.id).length;
+      if (n !== 1) return `the consumer reported "done ${j.id}" ${n} times`;
+    }
     return null;
   };
 }

@@ -5,6 +5,10 @@ const small = makeLog(40, 3);
 const other = makeLog(30, 5);
 // ~17 KB: several times the 4 KiB pipe buffer, so cat must block until grep drains the pipe.
 const big = makeLog(300, 11);
+// No line of the log says FATAL: grep finds nothing, prints nothing and exits with status 1,
+// as the real grep does. Its failure is the pipeline's answer (0), not a reason to stop waiting.
+const noMatch = "FATAL";
+const checkNoMatch = checkPipeline(small, noMatch);
 
 export default defineTests([
   {
@@ -54,5 +58,17 @@ export default defineTests([
     scenario: pipelineScenario("access.log", "ERROR", small),
     explore: { budget: 20 },
     check: checkReaped,
+  },
+  {
+    id: "no-match",
+    title: { ko: "일치하는 줄이 없을 때", en: "When no line matches" },
+    points: 15,
+    message: {
+      ko: "일치하는 줄이 없으면 grep은 아무것도 출력하지 않고 종료 상태 1로 끝납니다. 파이프라인의 결과는 여전히 0이고, 나머지 단계도 끝까지 거둬야 합니다. 한 단계의 종료 상태가 0이 아니라고 나머지를 기다리지 않으면 어떻게 될까요?",
+      en: "When no line matches, grep prints nothing and exits with status 1. The pipeline's result is still 0, and the other stages must still be reaped. What happens if a stage's non-zero status makes you stop waiting for the rest?",
+    },
+    scenario: pipelineScenario("access.log", noMatch, small),
+    explore: { budget: 20 },
+    check: (s) => checkNoMatch(s) ?? checkReaped(s),
   },
 ]);

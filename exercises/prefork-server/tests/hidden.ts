@@ -5,6 +5,9 @@ const load: Setup = { workers: 3, queued: [1, 2, 1, 3, 2, 1, 4, 3], streamed: [2
 const killed: Setup = { workers: 3, queued: [1, 2, 3, 1, 2, 3, 4, 4, 1, 2], kills: [[0, 12]] };
 const alone: Setup = { workers: 1, queued: [1, 2, 3, 2, 1, 3], kills: [[0, 8]] };
 const twoKilled: Setup = { workers: 3, queued: [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 5, 6], kills: [[0, 10], [1, 14]] };
+// The jobs done, worker 0 is killed and SIGTERM follows within a few steps: it lands while the
+// supervisor reaps, forks the replacement or goes back to waiting.
+const termWhileReplacing: Setup = { workers: 1, queued: [], termWhileReplacing: { worker: 0, yields: 0 } };
 
 export default defineTests([
   {
@@ -50,5 +53,17 @@ export default defineTests([
     },
     scenario: serverScenario(twoKilled),
     check: checkServer(twoKilled),
+  },
+  {
+    id: "sigterm-while-replacing",
+    title: { ko: "워커를 교체하는 도중에 온 SIGTERM", en: "SIGTERM while a worker is being replaced" },
+    points: 15,
+    message: {
+      ko: "SIGTERM은 감독자가 어디에 있든 도착할 수 있습니다: 죽은 워커를 거두는 중에도, 대신할 워커를 포크하는 중에도, 다시 기다리러 들어가기 직전에도요. 그 순간에 포크한 워커도 멈춰야 하고, 플래그를 확인한 뒤 pause()를 부르기 전에 처리된 시그널은 pause()를 깨우지 못합니다.",
+      en: "SIGTERM can arrive wherever the supervisor is: while it reaps a dead worker, while it forks the replacement, just before it goes back to waiting. A worker forked at that moment must be stopped too, and a signal handled after you check a flag but before you call pause() does not wake pause().",
+    },
+    scenario: serverScenario(termWhileReplacing),
+    explore: { strategy: "exhaustive", budget: 60, maxPreemptions: 1 },
+    check: checkServer(termWhileReplacing),
   },
 ]);

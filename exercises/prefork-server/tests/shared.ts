@@ -19,6 +19,13 @@ export type Setup = {
   streamed?: number[];
   /** SIGKILLs: [index of the original worker (0 = first forked), yields before the kill]. */
   kills?: Array<[number, number]>;
+  /**
+   * SIGTERM while the supervisor is still reacting to a death: once everything is idle (the jobs
+   * done), worker `worker` is SIGKILLed, and SIGTERM follows after `yields` CPU yields, so it lands
+   * while the supervisor reaps it, forks its replacement, or goes back to waiting. Whether the
+   * death or the SIGTERM is handled first is up to the schedule: both are legal.
+   */
+  termWhileReplacing?: { worker: number; yields: number };
 };
 
 const job = (id: number, key: number) => ({ type: 1, data: { id, key } });
@@ -31,10 +38,12 @@ const job = (id: number, key: number) => ({ type: 1, data: { id, key } });
 export function serverScenario(s: Setup): Scenario {
   const kills = s.kills ?? [];
   const streamed = s.streamed ?? [];
-  const firstWorker = 2 + kills.length + 1 + (streamed.length ? 1 : 0);
+  const late = s.termWhileReplacing;
+  const firstWorker = 2 + kills.length + (late ? 1 : 0) + 1 + (streamed.length ? 1 : 0);
   const drivers: DriverSpec[] = [
     ...kills.map(([w, afterYields]): DriverSpec => ({ kind: "signal", target: firstWorker + w, signal: "SIGKILL", afterYields })),
-    { kind: "signal", target: 1, signal: "SIGTERM", whenIdle: true },
+    ...(late ? [{ kind: "signal", target: firstWorker + late.worker, signal: "SIGKILL", whenIdle: true } as DriverSpec] : []),
+    { kind: "signal", target: 1, signal: "SIGTERM", whenIdle: true, afterYields: late?.yields },
   ];
   if (streamed.length) drivers.push({ kind: "send-messages", key: JOBS_KEY, messages: streamed.map((k, i) => job(s.queued.length + i, k)) });
   return {
@@ -72,7 +81,9 @@ export function checkServer(s: Setup) {
     if (jobs.dropped || cache.dropped || results.dropped || computed.dropped) return "the server touched the queue or the segments too often to judge (busy-waiting?)";
     const children = childrenOf(snap, 1);
     const workers = new Set(children.map((p) => p.pid));
-    const killedPids = new Set(children.filter((p) => { const e = snap.exitStatuses[p.pid]; return !!e && "signaled" in e && e.signal === "SIGKILL"; }).map((p) => p.pid));
+    // Workers the test killed (a supervisor may stop its own workers with SIGKILL too: those are not deaths to replace).
+    const harness = new Set(observed(snap).processes.filter((p) => p.program === "harness").map((p) => p.pid));
+    const killedPids = new Set(observed(snap).signals.filter((e) => e.signal === "SIGKILL" && e.action === "terminated" && harness.has(e.from) && workers.has(e.to)).map((e) => e.to));
     const killed = killedPids.size;
 
     // Who took each job off the queue.
@@ -128,11 +139,12 @@ export function checkServer(s: Setup) {
       }
     }
 
-    if (children.length !== s.workers + killed) {
+    // With SIGTERM racing a death, the supervisor may see the SIGTERM first and rightly not replace
+    // the dead worker: one replacement per dead worker at most, and none for a worker it stopped.
+    if (s.termWhileReplacing ? children.length < s.workers || children.length > s.workers + killed : children.length !== s.workers + killed) {
       return `the supervisor forked ${children.length} workers; with ${s.workers} in the pool and ${killed} killed it should have forked ${s.workers + killed} (one replacement per dead worker, none after SIGTERM)`;
     }
     if (snap.zombies.length) return `processes ${snap.zombies.join(", ")} were never reaped (zombies)`;
-    const harness = new Set(observed(snap).processes.filter((p) => p.program === "harness").map((p) => p.pid));
     const term = observed(snap).signals.find((e) => e.to === 1 && e.signal === "SIGTERM" && harness.has(e.from));
     const sup = snap.processes.find((p) => p.pid === 1)!;
     if (!term || term.action !== "handled" || !sup.exit || !("exited" in sup.exit) || sup.exit.code !== 0) {

@@ -1,5 +1,5 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
-import { checkGraceful, shutdownScenario } from "./shared";
+import { afterReapScenario, checkGraceful, shutdownScenario, startupScenario } from "./shared";
 
 export default defineTests([
   {
@@ -44,6 +44,31 @@ export default defineTests([
       en: "The second SIGINT arrives while the shutdown is in progress. If the supervisor forwards SIGTERM again, a worker finishing its job can get EINTR again in the sleep it had resumed: retrying once is not enough. The shutdown must be safe to trigger more than once.",
     },
     scenario: shutdownScenario(2, "SIGINT", 1.5, { repeat: 2, afterYields: 4 }),
+    check: checkGraceful(2),
+  },
+  {
+    id: "signal-while-starting",
+    title: { ko: "일꾼을 시작하는 도중에 온 SIGTERM", en: "SIGTERM while the workers are being started" },
+    points: 15,
+    message: {
+      ko: "시그널은 감독이 일꾼을 시작하는 도중에도 올 수 있습니다. 그때 이미 시작한 일꾼에게만 전달하면 나중에 시작한 일꾼은 멈추라는 말을 듣지 못하고, 처리기를 아직 설치하지 않은 일꾼은 기본 동작으로 죽습니다. 처리기는 언제 설치되어야 하고, 그 사이에 도착한 시그널은 어떻게 기다리게 할 수 있을까요?",
+      en: "A signal can arrive while the supervisor is still starting its workers. Forwarded then to the workers started so far, it never reaches the later ones, and it kills by its default action a worker that has not installed its handler yet. When must the handlers be in place, and how can you make a signal that arrives in between wait?",
+    },
+    scenario: startupScenario(3, "SIGTERM", 4),
+    explore: { budget: 24 },
+    check: checkGraceful(3, { startup: true }),
+  },
+  {
+    id: "pressed-after-reap",
+    title: { ko: "일꾼 하나를 거둔 뒤 다시 누른 Ctrl-C", en: "Ctrl-C again after a worker was reaped" },
+    points: 10,
+    message: {
+      ko: "두 번째 SIGINT가 일꾼 하나가 이미 끝나 거두어진 뒤에 도착합니다. 그 일꾼에게 다시 kill을 보내면 ESRCH가 납니다. 이미 끝난 일꾼은 어떻게 다뤄야 할까요?",
+      en: "The second SIGINT arrives after one worker has already finished and been reaped. A kill sent to that worker again fails with ESRCH. How should a worker that is already gone be handled?",
+    },
+    // Paced by timers: the schedule hardly changes what happens.
+    scenario: afterReapScenario("SIGINT"),
+    explore: { budget: 8 },
     check: checkGraceful(2),
   },
 ]);
