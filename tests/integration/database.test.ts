@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "@/lib/db";
-import { signUpStudent } from "@/lib/accounts/sign-up-student";
+import { SIGN_UP_ACCEPTED, signUpStudent } from "@/lib/accounts/sign-up-student";
 import { joinCourse } from "@/lib/courses/join-course";
 import { getRoster } from "@/lib/courses/get-roster";
 import { listMyCourses } from "@/lib/courses/list-my-courses";
@@ -48,9 +48,9 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(await db.user.count()).toBe(users);
     });
 
-    it("rejects a duplicate email with 409 and leaves no partial rows", async () => {
+    it("answers a duplicate email like a new one (ADR 019) and leaves no partial rows", async () => {
       const [users, enrollments] = [await db.user.count(), await db.enrollment.count()];
-      await expect(signUpStudent({ name: "Dup", email: "NEW@example.com", password: "s3cure-password", joinCode: DEMO_COURSE.joinCode })).rejects.toMatchObject({ status: 409, details: { field: "email" } });
+      await expect(signUpStudent({ name: "Dup", email: "NEW@example.com", password: "s3cure-password", joinCode: DEMO_COURSE.joinCode })).resolves.toEqual(SIGN_UP_ACCEPTED);
       expect([await db.user.count(), await db.enrollment.count()]).toEqual([users, enrollments]);
     });
 
