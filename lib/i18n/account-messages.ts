@@ -17,8 +17,9 @@ export const accountMessages = {
   newPassword: { ko: "새 비밀번호", en: "New password" },
   setPassword: { ko: "비밀번호 저장", en: "Save password" },
   passwordHint: {
-    ko: "10자 이상, 72바이트 이하(한글 한 글자는 3바이트). 이름이나 이메일, 흔한 단어 조합은 받지 않습니다.",
-    en: "At least 10 characters and at most 72 bytes. Passwords built from your name, email or common words are refused.",
+    // No field names (name, email) in the hint: it is part of the password field's label.
+    ko: "10자 이상, 72바이트 이하(한글 한 글자는 3바이트). 개인 정보나 흔한 단어로 만든 쉬운 비밀번호는 받지 않습니다.",
+    en: "At least 10 characters and at most 72 bytes. Easy guesses (your own details, common words) are refused.",
   },
   passwordSaved: { ko: "비밀번호를 저장했습니다. 이제 로그인하세요.", en: "Password saved. You can sign in now." },
   missingToken: { ko: "링크가 완전하지 않습니다. 메일의 링크 전체를 복사해 여세요.", en: "This link is incomplete: open the whole link from the email." },
