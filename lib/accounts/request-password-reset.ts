@@ -18,7 +18,14 @@ export async function requestPasswordReset(rawEmail: string): Promise<void> {
     if (!limit.allowed) throw tooMany(limit.retryAfterSeconds);
     return;
   }
-  const result = await sendAccountLink(user, "RESET");
+  let result;
+  try {
+    result = await sendAccountLink(user, "RESET");
+  } catch (error) {
+    // A relay failure is logged for the operator; answering differently would reveal the account.
+    console.error(`[mail] reset link to ${email} failed`, error);
+    return;
+  }
   if (!result.sent) throw tooMany(result.retryAfterSeconds);
 }
 

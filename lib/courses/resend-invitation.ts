@@ -18,7 +18,10 @@ export async function resendInvitation(actorId: string, courseId: string, rawEma
   ]);
   const user = pending ? await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true } }) : enrolled && !enrolled.user.passwordHash && !enrolled.user.emailVerified ? enrolled.user : null;
   if (!user) throw new ApiError(400, "Only a student of this course who has not set a password yet can be sent an invitation.", { field: "email" });
-  const result = await sendAccountLink(user, "INVITE", course);
+  const result = await sendAccountLink(user, "INVITE", course).catch((error: unknown) => {
+    console.error(`[mail] invitation to ${email} failed`, error);
+    throw new ApiError(502, "The mail server did not accept the invitation. Try again later.");
+  });
   if (!result.sent) {
     throw new ApiError(429, `Too many emails to this address. Try again in ${result.retryAfterSeconds} s.`, { retryAfterSeconds: result.retryAfterSeconds });
   }
