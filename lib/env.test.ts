@@ -59,6 +59,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATA_DIR: tmp(), OIDC_NAME: "x".repeat(61) })).toThrow(/OIDC_NAME/);
   });
 
+  it("takes SMTP_URL and MAIL_FROM together, an smtp(s) URL only; neither is needed (embedded outbox)", () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), SMTP_URL: "smtp://relay.example.edu:587" })).toThrow(/MAIL_FROM: SMTP_URL and MAIL_FROM must be set together/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), SMTP_URL: "https://relay.example.edu", MAIL_FROM: "a@b.c" })).toThrow(/SMTP_URL: must start with smtp/);
+    expect(parseEnv({ DATA_DIR: tmp(), SMTP_URL: "smtps://u:p@relay.example.edu:465", MAIL_FROM: "IPC Lab <no-reply@example.edu>" }).MAIL_FROM).toBe("IPC Lab <no-reply@example.edu>");
+    expect(parseEnv({ DATA_DIR: tmp() }).SMTP_URL).toBeUndefined();
+  });
+
   it("treats empty strings as unset and accepts PostgreSQL URLs", () => {
     const e = parseEnv({ DATA_DIR: tmp(), REDIS_URL: "", DATABASE_URL: "postgresql://u@h:5432/db", AUTH_SECRET: "x".repeat(40), GRADER_EMBEDDED: "false" });
     expect(e.REDIS_URL).toBeUndefined();

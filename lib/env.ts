@@ -48,6 +48,9 @@ export const envSchema = z
     GRADER_JOBS_PER_WORKER: z.coerce.number().int().min(1).default(200),
     SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     DATA_DIR: z.string().default("./data"),
+    // Mail (ADR 019): without SMTP_URL, messages go to the embedded outbox and the console.
+    SMTP_URL: z.url().refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
     if (!!env.GITHUB_ID !== !!env.GITHUB_SECRET) {
@@ -56,6 +59,10 @@ export const envSchema = z
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc !== 0 && oidc !== 3) {
       ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together" });
+    }
+    // A relay needs a sender it accepts; guessing one would get the mail rejected or marked as spam.
+    if (!!env.SMTP_URL !== !!env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "SMTP_URL and MAIL_FROM must be set together" });
     }
   });
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { enabledOAuthProviders } from "@/lib/auth/auth-options";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { currentLang } from "@/lib/i18n/current-lang";
+import { ta } from "@/lib/i18n/account-messages";
 import { t } from "@/lib/i18n/messages";
 import { SignInForm } from "./sign-in-form";
 
@@ -19,6 +20,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         providers={enabledOAuthProviders()}
         labels={{ email: t(lang, "email"), password: t(lang, "password"), submit: t(lang, "signIn"), failed: t(lang, "signInFailed") }}
       />
+      <p>
+        <Link href="/forgot-password">{ta(lang, "forgotPassword")}</Link>
+      </p>
       <p>
         <Link href="/signup">{t(lang, "noAccount")}</Link>
       </p>

@@ -1,4 +1,5 @@
 import { currentLang } from "@/lib/i18n/current-lang";
+import { ta } from "@/lib/i18n/account-messages";
 import { t } from "@/lib/i18n/messages";
 import { SignUpForm } from "./sign-up-form";
 
@@ -17,7 +18,8 @@ export default async function SignUpPage() {
           password: t(lang, "password"),
           joinCode: t(lang, "joinCode"),
           submit: t(lang, "signUp"),
-          passwordHint: lang === "ko" ? "10자 이상, 영문자와 숫자 포함" : "At least 10 characters, with letters and digits",
+          passwordHint: ta(lang, "passwordHint"),
+          accepted: ta(lang, "signUpSent"),
         }}
       />
     </>

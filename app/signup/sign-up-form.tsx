@@ -4,13 +4,14 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type Labels = { name: string; email: string; password: string; joinCode: string; submit: string; passwordHint: string };
+type Labels = { name: string; email: string; password: string; joinCode: string; submit: string; passwordHint: string; accepted: string };
 type FieldErrors = Partial<Record<"name" | "email" | "password" | "joinCode" | "form", string>>;
 
 export function SignUpForm({ labels }: { labels: Labels }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [accepted, setAccepted] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,9 +19,16 @@ export function SignUpForm({ labels }: { labels: Labels }) {
     const body = Object.fromEntries(new FormData(event.currentTarget));
     const response = await fetch("/api/signup", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (response.ok) {
-      await signIn("credentials", { redirect: false, email: body.email, password: body.password });
-      router.push("/home");
-      router.refresh();
+      // The answer is the same for a new and a taken email (ADR 019): signing in tells them apart
+      // only to whoever knows the account's password.
+      const result = await signIn("credentials", { redirect: false, email: body.email, password: body.password });
+      if (result?.ok) {
+        router.push("/home");
+        router.refresh();
+      } else {
+        setAccepted(true);
+        setBusy(false);
+      }
       return;
     }
     const payload = (await response.json().catch(() => ({}))) as { error?: string; field?: string; issues?: Array<{ path: string[]; message: string }> };
@@ -43,6 +51,8 @@ export function SignUpForm({ labels }: { labels: Labels }) {
       )}
     </label>
   );
+
+  if (accepted) return <p role="status">{labels.accepted}</p>;
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>

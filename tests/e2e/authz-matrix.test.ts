@@ -52,6 +52,14 @@ const MATRIX: Row[] = [
   { route: "/api/submissions/[submissionId]", expect: [401, 200, 403, 200, 403, 200] },
   { route: "/api/submissions/[submissionId]/events", expect: [401, 200, 403, 200, 403, 200] },
   { route: "/api/signup", method: "POST", body: { name: "", email: "bad", password: "x", joinCode: "" }, expect: [400, 400, 400, 400, 400, 400] },
+  // Account links (issue 15, ADR 019): public pages (opening one spends nothing); the APIs refuse bad bodies with 400 for everyone.
+  { route: "/forgot-password", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/account/password", query: "?token=x", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/account/verify", expect: [200, 200, 200, 200, 200, 200] },
+  { route: "/api/account/forgot-password", method: "POST", body: { email: "not-an-email" }, expect: [400, 400, 400, 400, 400, 400] },
+  { route: "/api/account/password", method: "POST", body: { token: "x", password: "y" }, expect: [400, 400, 400, 400, 400, 400] },
+  { route: "/api/account/password", method: "POST", body: { token: "A".repeat(43), password: "lantern-quartz-meadow-64" }, expect: [400, 400, 400, 400, 400, 400] },
+  { route: "/api/account/verify-email", method: "POST", body: { token: "A".repeat(43) }, expect: [400, 400, 400, 400, 400, 400] },
   // Lessons are public and static; quizzes need an account; an attempt is its owner's (and, for an assignment, the course staff's).
   { route: "/lessons/[lang]/[slug]", expect: [200, 200, 200, 200, 200, 200] },
   { route: "/quizzes/[slug]", expect: [401, 200, 200, 200, 200, 200] },
@@ -73,6 +81,8 @@ const MATRIX: Row[] = [
   { route: "/api/courses/[courseId]/join-code", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/roster/remove", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/roster/import", method: "POST", body: { mode: "commit" }, expect: [401, 403, 403, 400, 403, 400] },
+  // Resending an invitation: course staff only; the demo student can sign in already, so it is a 400 for them.
+  { route: "/api/courses/[courseId]/roster/invite", method: "POST", body: { email: DEMO_USERS[1].email }, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/instructors", method: "POST", body: { email: "not-an-email" }, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/assignments", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/assignments", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },

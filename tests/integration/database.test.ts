@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "@/lib/db";
-import { signUpStudent } from "@/lib/accounts/sign-up-student";
+import { SIGN_UP_ACCEPTED, signUpStudent } from "@/lib/accounts/sign-up-student";
 import { joinCourse } from "@/lib/courses/join-course";
 import { getRoster } from "@/lib/courses/get-roster";
 import { listMyCourses } from "@/lib/courses/list-my-courses";
@@ -36,10 +36,10 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
     });
 
     it("signs a student up with a join code, enrolling them in that course", async () => {
-      const { userId, courseId } = await signUpStudent({ name: "New Student", email: "New@Example.com", password: "s3cure-password", joinCode: DEMO_COURSE.joinCode.toLowerCase() });
-      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      await signUpStudent({ name: "New Student", email: "New@Example.com", password: "s3cure-password", joinCode: DEMO_COURSE.joinCode.toLowerCase() });
+      const user = await db.user.findUniqueOrThrow({ where: { email: "new@example.com" } });
       expect(user).toMatchObject({ email: "new@example.com", role: "STUDENT" });
-      expect(await listMyCourses(userId)).toEqual([expect.objectContaining({ id: courseId, code: DEMO_COURSE.code, role: "STUDENT" })]);
+      expect(await listMyCourses(user.id)).toEqual([expect.objectContaining({ code: DEMO_COURSE.code, role: "STUDENT" })]);
     });
 
     it("rejects a wrong join code and leaves no partial rows", async () => {
@@ -48,9 +48,9 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(await db.user.count()).toBe(users);
     });
 
-    it("rejects a duplicate email with 409 and leaves no partial rows", async () => {
+    it("answers a duplicate email like a new one (ADR 019) and leaves no partial rows", async () => {
       const [users, enrollments] = [await db.user.count(), await db.enrollment.count()];
-      await expect(signUpStudent({ name: "Dup", email: "NEW@example.com", password: "s3cure-password", joinCode: DEMO_COURSE.joinCode })).rejects.toMatchObject({ status: 409, details: { field: "email" } });
+      await expect(signUpStudent({ name: "Dup", email: "NEW@example.com", password: "s3cure-password", joinCode: DEMO_COURSE.joinCode })).resolves.toEqual(SIGN_UP_ACCEPTED);
       expect([await db.user.count(), await db.enrollment.count()]).toEqual([users, enrollments]);
     });
 

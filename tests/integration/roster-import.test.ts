@@ -90,7 +90,8 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
     });
 
     it("imports all rows at once: new users without a password, existing ones enrolled, audit-logged", async () => {
-      expect(await importRoster(teacherId, courseId, good)).toEqual({ add: 2, skip: 1, invalid: 0 });
+      // Both cannot sign in yet (no password), so both are mailed an invitation (ADR 019).
+      expect(await importRoster(teacherId, courseId, good)).toEqual({ add: 2, skip: 1, invalid: 0, invitations: { sent: 2, notSent: 0 } });
       const created = await db.user.findUniqueOrThrow({ where: { email: "new1@example.com" } });
       expect(created).toMatchObject({ name: "New One", studentId: "S-10", passwordHash: null, role: "STUDENT" });
       const existing = await db.user.findUniqueOrThrow({ where: { email: "existing@example.com" }, include: { enrollments: true } });
@@ -98,7 +99,7 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       expect(existing.enrollments).toEqual([expect.objectContaining({ courseId, role: "STUDENT" })]);
       expect(await db.auditLog.count({ where: { courseId, action: "roster.import", actorId: teacherId } })).toBe(1);
       // Importing the same file again changes nothing.
-      expect(await importRoster(teacherId, courseId, good)).toEqual({ add: 0, skip: 3, invalid: 0 });
+      expect(await importRoster(teacherId, courseId, good)).toEqual({ add: 0, skip: 3, invalid: 0, invitations: { sent: 0, notSent: 0 } });
     });
   });
 }

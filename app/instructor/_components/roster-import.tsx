@@ -59,7 +59,7 @@ export function RosterImport({ lang, courseId }: { lang: Lang; courseId: string 
             className="primary"
             disabled={blocked || action.pending}
             onClick={async () => {
-              const done = await action.run(() => postJson<{ imported: Record<string, number> }>(url, { csv, mode: "commit" }));
+              const done = await action.run(() => postJson<{ imported: Record<string, unknown> }>(url, { csv, mode: "commit" }));
               if (done) {
                 setPreview(null);
                 setCsv("");
