@@ -87,7 +87,9 @@ describe("accounts in Chromium", () => {
     await page.getByLabel("이메일").fill(DEMO_USERS[1].email);
     await page.getByLabel("비밀번호").fill("wrong-password-9");
     await page.getByRole("button", { name: "로그인" }).first().click();
-    await expect.poll(() => page.locator("form [role=alert]").textContent()).toMatch(/올바르지 않습니다/);
+    // A wrong password now also updates the sign-in throttle (ADR 020); on a loaded machine the
+    // answer takes longer than expect.poll's default second.
+    await expect.poll(() => page.locator("form [role=alert]").textContent(), { timeout: 15_000 }).toMatch(/올바르지 않습니다/);
     expect(page.url()).toBe(`${baseUrl}/signin`);
   });
 });
