@@ -54,7 +54,7 @@ function signInSubjects(email: string, address: string): ThrottleSubject[] {
  * exactly like wrong passwords, so neither the answer, the timing nor the throttle tells
  * whether an account exists.
  */
-async function authorizeCredentials(email: string, password: string, headers: Record<string, string | string[] | undefined>) {
+export async function authorizeCredentials(email: string, password: string, headers: Record<string, string | string[] | undefined>) {
   const subjects = signInSubjects(email, clientAddress(headers));
   try {
     await assertNotThrottled(db(), subjects, "sign-in attempts");
