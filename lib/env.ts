@@ -47,6 +47,16 @@ export const envSchema = z
     GRADER_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
     GRADER_JOBS_PER_WORKER: z.coerce.number().int().min(1).default(200),
     SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    // Failed sign-in / sign-up / join-code attempts (lib/rate-limit/auth-throttle.ts, ADR 020):
+    // the first half of the allowance is free, then each failure doubles a wait (1 s, 2 s, …),
+    // and reaching the allowance locks the key for THROTTLE_LOCK_MINUTES. Only failures count,
+    // so a class signing in correctly from one NAT address (or the test suites) never trips it.
+    THROTTLE_ACCOUNT_FAILURES: z.coerce.number().int().min(2).max(1000).default(10),
+    THROTTLE_IP_FAILURES: z.coerce.number().int().min(2).max(100_000).default(100),
+    THROTTLE_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    // How many reverse proxies in front of the app append to X-Forwarded-For; the client
+    // address is the entry that many places from the right (0: the rightmost).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     DATA_DIR: z.string().default("./data"),
     // Mail (ADR 019): without SMTP_URL, messages go to the embedded outbox and the console.
     SMTP_URL: z.url().refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://").optional(),

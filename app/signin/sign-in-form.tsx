@@ -3,12 +3,21 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { throttledUntil } from "@/lib/auth/sign-in-errors";
 
 type Props = {
   callbackUrl: string;
   providers: Array<{ id: string; name: string }>;
-  labels: { email: string; password: string; submit: string; failed: string };
+  labels: { email: string; password: string; submit: string; failed: string; throttled: string };
 };
+
+function failureMessage(error: string | null | undefined, labels: Props["labels"]): string {
+  const until = throttledUntil(error);
+  if (!until) return labels.failed;
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  const wait = seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+  return labels.throttled.replace("{time}", until.toLocaleTimeString()).replace("{wait}", wait);
+}
 
 export function SignInForm({ callbackUrl, providers, labels }: Props) {
   const router = useRouter();
@@ -25,7 +34,7 @@ export function SignInForm({ callbackUrl, providers, labels }: Props) {
     if (result?.ok) {
       router.push(callbackUrl);
       router.refresh();
-    } else setError(labels.failed);
+    } else setError(failureMessage(result?.error, labels));
   }
 
   return (

@@ -6,9 +6,14 @@ import { db } from "../db";
 import { env } from "../env";
 import { getToken } from "next-auth/jwt";
 import type { TokenSet } from "openid-client";
-import { verifyPassword } from "./password";
+import { clientAddress } from "../http/client-address";
+import { sameOriginPath } from "../http/same-origin-path";
+import { accountPolicy, addressPolicy, assertNotThrottled, clearFailures, recordFailure, ThrottledError, type ThrottleSubject } from "../rate-limit/auth-throttle";
 import { linkOAuthUser } from "./link-oauth-user";
 import { LINK_INTENT_COOKIE, requestCookies, verifyLinkIntent } from "./link-intent";
+import { THROTTLED_PREFIX } from "./sign-in-errors";
+import { loadSessionUser, revokeSessions, sessionStamp } from "./sessions";
+import { prepareCredentialCheck, verifyCredentials } from "./verify-credentials";
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 
@@ -72,11 +77,43 @@ async function confirmedLinker(request: Request, provider: string): Promise<stri
   return token?.uid === userId ? userId : null;
 }
 
+function signInSubjects(email: string, address: string): ThrottleSubject[] {
+  return [
+    { key: `signin:account:${email}`, policy: accountPolicy() },
+    { key: `signin:address:${address}`, policy: addressPolicy() },
+  ];
+}
+
+/**
+ * Password sign-in under the throttle (ADR 020). Unknown emails are throttled and answered
+ * exactly like wrong passwords, so neither the answer, the timing nor the throttle tells
+ * whether an account exists.
+ */
+export async function authorizeCredentials(email: string, password: string, headers: Record<string, string | string[] | undefined>) {
+  const subjects = signInSubjects(email, clientAddress(headers));
+  try {
+    await assertNotThrottled(db(), subjects, "sign-in attempts");
+    const user = await verifyCredentials(email, password);
+    if (user) {
+      await clearFailures(db(), [subjects[0].key]);
+      return user;
+    }
+    const now = new Date();
+    const until = await recordFailure(db(), subjects, now);
+    if (until > now) throw new ThrottledError("sign-in attempts", until, now);
+    return null;
+  } catch (error) {
+    if (error instanceof ThrottledError) throw new Error(`${THROTTLED_PREFIX}${error.retryAt.toISOString()}`);
+    throw error;
+  }
+}
+
 /**
  * `request` is the one the next-auth route handler is answering: the OAuth callback reads
  * the link intent and the current session from it. Other callers (getServerSession) omit it.
  */
 export function authOptions(request?: Request): NextAuthOptions {
+  prepareCredentialCheck();
   return {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
@@ -85,13 +122,10 @@ export function authOptions(request?: Request): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await db().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-          if (!user?.passwordHash) return null;
-          if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-          return { id: user.id, email: user.email, name: user.name };
+          return authorizeCredentials(parsed.data.email.toLowerCase(), parsed.data.password, request?.headers ?? {});
         },
       }),
       ...oauthProviders(),
@@ -111,17 +145,45 @@ export function authOptions(request?: Request): NextAuthOptions {
         return `/signin/refused?reason=${result.reason}`;
       },
       async jwt({ token, account, user }) {
-        if (account?.type === "credentials" && user) {
-          token.uid = user.id; // authorize() returned the local user
-        } else if (account && user) {
-          const local = await db().account.findUnique({ where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } } }).user();
-          if (local) token.uid = local.id;
+        if (account && user) {
+          let uid: string | undefined;
+          if (account.type === "credentials") {
+            uid = user.id; // authorize() returned the local user
+          } else {
+            const local = await db().account.findUnique({ where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } } }).user();
+            uid = local?.id;
+          }
+          const local = uid ? await loadSessionUser(uid) : null;
+          if (!local) return {};
+          // The stamp ties the token to the user's current session version and password (ADR 020).
+          return { ...token, uid: local.id, sv: sessionStamp(local) };
         }
+        if (typeof token.uid !== "string") return token;
+        // Every request: a token whose stamp no longer matches (sign-out, password change,
+        // revocation) or whose user is gone is replaced by one that names nobody.
+        const local = await loadSessionUser(token.uid);
+        if (!local || token.sv !== sessionStamp(local)) return {};
         return token;
       },
       async session({ session, token }) {
-        // The role is read from the database by requireUser, never trusted from the token.
+        // A revoked token yields a session without a user; the role is read from the
+        // database by requireUser, never trusted from the token.
+        if (typeof token.uid !== "string") return { expires: session.expires };
         return { ...session, uid: token.uid };
+      },
+      async redirect({ url, baseUrl }) {
+        return new URL(sameOriginPath(url, baseUrl, "/"), baseUrl).href;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        // Signing out ends every session of the user, not only this browser's: a JWT cannot
+        // be recalled one by one, and on a shared lab machine that is what one wants. A token
+        // that is already revoked revokes nothing more.
+        const uid = token?.uid;
+        if (typeof uid !== "string") return;
+        const local = await loadSessionUser(uid);
+        if (local && token.sv === sessionStamp(local)) await revokeSessions(uid);
       },
     },
   };

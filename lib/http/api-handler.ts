@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { ApiError } from "./api-error";
+import { refuseCrossSite } from "./cross-site";
 
 export const MAX_JSON_BODY_BYTES = 128 * 1024;
 
@@ -9,11 +10,14 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 /**
  * Wraps a route handler so that every failure becomes a JSON error with the right status:
  * ApiError keeps its status, zod errors become 400 with the message, anything else is a
- * logged 500 that reveals nothing.
+ * logged 500 that reveals nothing. State-changing requests from another origin, or not
+ * sent as JSON, are refused before the handler runs (lib/http/cross-site.ts), so every
+ * route gets the CSRF check by using this wrapper.
  */
 export function apiHandler<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      refuseCrossSite(request);
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);

@@ -18,6 +18,8 @@ const messages = {
   name: { ko: "이름", en: "Name" },
   joinCode: { ko: "강의 참여 코드", en: "Course join code" },
   signInFailed: { ko: "이메일 또는 비밀번호가 올바르지 않습니다.", en: "Wrong email or password." },
+  // {time}: the local clock time, {wait}: "42 s" / "15 min"; shown when sign-in is throttled.
+  signInThrottled: { ko: "로그인 실패가 너무 많습니다. {time}({wait} 후)에 다시 시도하세요.", en: "Too many failed sign-in attempts. Try again at {time} (in {wait})." },
   noAccount: { ko: "계정이 없나요? 참여 코드로 가입하세요.", en: "No account? Sign up with a join code." },
   forbidden: { ko: "이 페이지에 접근할 권한이 없습니다.", en: "You do not have access to this page." },
   unauthorized: { ko: "계속하려면 로그인하세요.", en: "Sign in to continue." },

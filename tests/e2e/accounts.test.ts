@@ -90,7 +90,8 @@ describe("accounts in Chromium", () => {
     await page.getByLabel("이메일").fill(DEMO_USERS[1].email);
     await page.getByLabel("비밀번호").fill("wrong-password-9");
     await page.getByRole("button", { name: "로그인" }).first().click();
-    // A bcrypt compare on a loaded machine can take longer than poll's 1 s default.
+    // A wrong password runs bcrypt and updates the sign-in throttle (ADR 020): on a loaded
+    // machine the answer takes longer than expect.poll's default second.
     await expect.poll(() => page.locator("form [role=alert]").textContent(), { timeout: 15_000 }).toMatch(/올바르지 않습니다/);
     expect(page.url()).toBe(`${baseUrl}/signin`);
   });

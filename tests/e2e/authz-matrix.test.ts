@@ -67,7 +67,7 @@ const MATRIX: Row[] = [
   { route: "/api/quiz-attempts/[attemptId]", expect: [401, 200, 403, 200, 403, 200] },
   { route: "/api/quiz-attempts/[attemptId]/submit", method: "POST", body: { responses: {} }, expect: [401, 200, 403, 403, 403, 403] },
   { route: "/api/lessons/[slug]/progress", expect: [401, 200, 200, 200, 200, 200] },
-  { route: "/api/lessons/[slug]/progress", method: "POST", expect: [401, 200, 200, 200, 200, 200] },
+  { route: "/api/lessons/[slug]/progress", method: "POST", body: {}, expect: [401, 200, 200, 200, 200, 200] },
   // Instructor pages and APIs (issue #8): course staff and admins only. POST rows send an
   // invalid body, so allowed roles get a 400 (authorization is checked first) and nothing changes.
   { route: "/instructor/courses/[courseId]/assignments", expect: [401, 403, 403, 200, 403, 200] },
@@ -105,6 +105,8 @@ const MATRIX: Row[] = [
   // The matrix submission has no counterexample: its owner and staff get 404, others 403.
   { route: "/api/exercises/[slug]/replay", path: "/api/exercises/fix-the-race/replay", query: "?submission=[submissionId]&test=two-tellers", expect: [401, 404, 403, 404, 403, 404] },
   { route: "/api/exercises/workers/[file]", path: "/api/exercises/workers/run-worker.js", expect: [200, 200, 200, 200, 200, 200] },
+  // Ending an account's sessions (issue 15): admins only; the matrix sends an invalid body, so nobody is signed out.
+  { route: "/api/admin/sessions/revoke", method: "POST", body: {}, expect: [401, 403, 403, 403, 403, 400] },
   { route: "/api/drafts/[slug]", path: "/api/drafts/fix-the-race", method: "POST", body: { source: 42 }, expect: [401, 400, 400, 400, 400, 400] },
 ];
 

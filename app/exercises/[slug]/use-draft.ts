@@ -9,8 +9,9 @@ const SAVE_DELAY_MS = 800;
 
 /**
  * Autosave of the editor text: every change goes to localStorage at once and, debounced,
- * to the server's Draft row; a pending save is sent with sendBeacon when the page is hidden
- * or left, so navigating away right after typing loses nothing.
+ * to the server's Draft row; a pending save is sent with a keepalive fetch when the page is
+ * hidden or left, so navigating away right after typing loses nothing. (Not sendBeacon: a
+ * beacon's string body is text/plain, which the API refuses as a possible cross-site post.)
  */
 export function useDraft(slug: string, storageKey: string) {
   const [state, setState] = useState<SaveState>("saved");
@@ -50,7 +51,7 @@ export function useDraft(slug: string, storageKey: string) {
   useEffect(() => {
     const beacon = () => {
       if (pending.current === null) return;
-      navigator.sendBeacon(url, JSON.stringify({ source: pending.current }));
+      void fetch(url, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ source: pending.current }) }).catch(() => {});
       pending.current = null;
     };
     const onHidden = () => document.visibilityState === "hidden" && beacon();

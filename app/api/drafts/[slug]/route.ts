@@ -6,8 +6,8 @@ import { saveDraft } from "@/lib/workspace/save-draft";
 import { draftParams, saveDraftBody } from "./schema";
 
 /**
- * Saves my draft of an exercise. POST (not PUT) because the page also saves with
- * navigator.sendBeacon when it is hidden or closed, and beacons can only POST.
+ * Saves my draft of an exercise. POST, also from the keepalive fetch the page sends when it
+ * is hidden or closed (JSON like every API write: lib/http/cross-site.ts).
  */
 export const POST = apiHandler<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
   const user = await requireUser("api");

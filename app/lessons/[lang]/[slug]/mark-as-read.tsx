@@ -34,7 +34,7 @@ export function MarkAsRead({ slug, lang }: { slug: string; lang: Lang }) {
 
   const mark = async () => {
     setState("saving");
-    const r = await fetch(`/api/lessons/${slug}/progress`, { method: "POST" }).catch(() => null);
+    const r = await fetch(`/api/lessons/${slug}/progress`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
     setState(r?.ok ? "read" : r?.status === 401 ? "anonymous" : "error");
   };
 
