@@ -4,6 +4,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
+import { authLogger } from "../http/auth-logger";
 import { verifyPassword } from "./password";
 import { linkOAuthUser } from "./link-oauth-user";
 
@@ -40,6 +41,8 @@ export function enabledOAuthProviders(): Array<{ id: string; name: string }> {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET,
+    // A malformed session cookie is one brief line, not a stack per request (lib/http/auth-logger).
+    logger: authLogger,
     session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
     pages: { signIn: "/signin" },
     providers: [
