@@ -17,8 +17,7 @@ function messageOf(metadata: unknown): string {
   return String(m?.error?.message ?? m?.message ?? (metadata instanceof Error ? metadata.message : "") ?? "").slice(0, 200) || "unknown";
 }
 
-export function createAuthLogger({ log = (line: string) => console.warn(line), fallback = console.error, now = Date.now } = {}): LoggerInstance {
-  const seen = new Map<string, Seen>();
+export function createAuthLogger({ log = (line: string) => console.warn(line), fallback = console.error, now = Date.now, seen = new Map<string, Seen>() } = {}): LoggerInstance {
   return {
     error(code, metadata) {
       if (!SESSION_CODES.has(code)) {
@@ -45,4 +44,7 @@ export function createAuthLogger({ log = (line: string) => console.warn(line), f
   };
 }
 
-export const authLogger = createAuthLogger();
+// Next bundles this module once per server layer (route handlers, pages), and each copy
+// would report the same cookie once: the record of what was reported is per process.
+const shared = globalThis as typeof globalThis & { __ipclabAuthLogSeen?: Map<string, Seen> };
+export const authLogger = createAuthLogger({ seen: (shared.__ipclabAuthLogSeen ??= new Map()) });
