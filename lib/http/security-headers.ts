@@ -113,7 +113,7 @@ function badPathResponse(pathname: string): NextResponse {
  * nonce (as `x-nonce` and inside the request's CSP, where Next looks for it) and put the
  * security headers on the response.
  */
-export function withSecurityHeaders(request: NextRequest): NextResponse {
+export async function withSecurityHeaders(request: NextRequest): Promise<NextResponse> {
   const { pathname, protocol } = request.nextUrl;
   const nonce = createNonce();
   const headers = securityHeaders(pathname, nonce, {
@@ -122,6 +122,9 @@ export function withSecurityHeaders(request: NextRequest): NextResponse {
   });
   let response: NextResponse;
   if (hasMalformedPath(pathname)) {
+    // Read the body before answering: Next copies it for the proxy, and a copy left unread
+    // when the proxy answers ends as an "aborted" uncaughtException in the server log.
+    await request.arrayBuffer().catch(() => undefined);
     response = badPathResponse(pathname);
   } else {
     const requestHeaders = new Headers(request.headers);
