@@ -16,8 +16,12 @@ describe("text()", () => {
     }
   });
 
-  it("accepts paired surrogates (emoji), other scripts and the empty string", () => {
-    for (const s of ["", "😀", "학생 이름", "Ünïcødé", "a\u0000b"]) expect(text().parse(s)).toBe(s);
+  it("refuses NUL, which PostgreSQL's text columns can't hold", () => {
+    expect(text().safeParse("a\u0000b").success).toBe(false);
+  });
+
+  it("accepts paired surrogates (emoji), other scripts, control characters and the empty string", () => {
+    for (const s of ["", "😀", "학생 이름", "Ünïcødé", "tab\tnew\nline\u0001"]) expect(text().parse(s)).toBe(s);
   });
 
   it("keeps the usual string checks and transforms chainable", () => {

@@ -5,20 +5,22 @@ import { z } from "zod";
  * databases cannot store is a 400 at the edge instead of a 500 from deep inside Prisma.
  *
  * - Strings: JSON can carry a lone UTF-16 surrogate (`"\ud800"`), which has no UTF-8 form;
- *   SQLite's driver and PostgreSQL both refuse it when the row is written.
+ *   SQLite's driver and PostgreSQL both refuse it when the row is written. PostgreSQL also
+ *   refuses NUL (`"\u0000"`).
  * - Instants: `z.coerce.date()` turned `null` into 1970 and accepted any year JavaScript can
  *   represent (±275760), which neither database column can hold.
  */
 
-export const LONE_SURROGATE_MESSAGE = "must be valid Unicode text (no lone UTF-16 surrogates)";
+export const LONE_SURROGATE_MESSAGE = "must be valid Unicode text (no lone UTF-16 surrogates or NUL characters)";
 
 // With the u flag a surrogate pair reads as one code point, so only a lone surrogate is a
-// match (String.prototype.isWellFormed, without needing the ES2024 lib in tsconfig).
-const LONE_SURROGATE = /\p{Surrogate}/u;
+// match (String.prototype.isWellFormed, without needing the ES2024 lib in tsconfig). NUL is
+// refused too: PostgreSQL's text columns can't hold it, and no form here produces it.
+const UNSTORABLE = /[\p{Surrogate}\u0000]/u;
 
-/** Whether s has no lone surrogate, i.e. has a UTF-8 encoding. */
+/** Whether s has a UTF-8 encoding (no lone surrogate) and no NUL, i.e. both databases can store it. */
 export function isWellFormedText(s: string): boolean {
-  return !LONE_SURROGATE.test(s);
+  return !UNSTORABLE.test(s);
 }
 
 /** Any string that is well-formed Unicode. Chain `.trim()`, `.min()`, `.max()`, `.regex()` as usual. */

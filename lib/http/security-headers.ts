@@ -103,17 +103,16 @@ export function hasMalformedPath(pathname: string): boolean {
   }
 }
 
-function badPathResponse(pathname: string): NextResponse {
-  const message = "Malformed percent-encoding in the URL path.";
-  return pathname.startsWith("/api/") ? NextResponse.json({ error: message }, { status: 400 }) : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
-}
+/** Where the proxy sends a request whose path doesn't decode (app/api/malformed-path answers 400). */
+export const MALFORMED_PATH_ROUTE = "/api/malformed-path";
+export const MALFORMED_PATH_MESSAGE = "Malformed percent-encoding in the URL path.";
 
 /**
  * The proxy's part: a 400 for an undecodable path, otherwise pass the request on with its
  * nonce (as `x-nonce` and inside the request's CSP, where Next looks for it) and put the
  * security headers on the response.
  */
-export async function withSecurityHeaders(request: NextRequest): Promise<NextResponse> {
+export function withSecurityHeaders(request: NextRequest): NextResponse {
   const { pathname, protocol } = request.nextUrl;
   const nonce = createNonce();
   const headers = securityHeaders(pathname, nonce, {
@@ -122,10 +121,10 @@ export async function withSecurityHeaders(request: NextRequest): Promise<NextRes
   });
   let response: NextResponse;
   if (hasMalformedPath(pathname)) {
-    // Read the body before answering: Next copies it for the proxy, and a copy left unread
-    // when the proxy answers ends as an "aborted" uncaughtException in the server log.
-    await request.arrayBuffer().catch(() => undefined);
-    response = badPathResponse(pathname);
+    // Rewritten to a route that answers 400, not answered here: when the proxy itself answers
+    // a request with a body, Next leaves the copy of the body it made for the proxy unread,
+    // and it ends as an "aborted" uncaughtException in the server log.
+    response = NextResponse.rewrite(new URL(MALFORMED_PATH_ROUTE, request.url));
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set(NONCE_HEADER, nonce);

@@ -46,6 +46,7 @@ const BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
   "/api/drafts/[slug]": () => ({ source: "export async function main() {}" }),
   "/api/instructor/courses": () => ({ code: "FUZZ1", title: "Fuzz", description: "" }),
   "/api/lessons/[slug]/progress": () => ({}),
+  "/api/malformed-path": () => ({}),
   "/api/quiz-attempts/[attemptId]/submit": () => ({ responses: {} }),
   "/api/quizzes/[slug]/attempts": () => ({ assignmentId: null }),
   "/api/signup": () => ({ name: "Fuzz", email: "fuzz-signup@example.com", password: "a-long-passphrase-42", joinCode: "NOPE-0000" }),
