@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 /** A modal confirmation on the native <dialog>: focus moves into it, Escape cancels, focus returns afterwards. */
 export function ConfirmDialog({ open, title, body, confirm, cancel, onConfirm, onClose }: { open: boolean; title: string; body: string; confirm: string; cancel: string; onConfirm(): void; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // A page can hold several dialogs (reset, late submit): fixed ids would name each after the first.
+  const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -12,9 +14,9 @@ export function ConfirmDialog({ open, title, body, confirm, cancel, onConfirm, o
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={onClose}>
-      <h2 id="confirm-title">{title}</h2>
-      <p id="confirm-body">{body}</p>
+    <dialog ref={ref} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-body`}>{body}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
           {cancel}
