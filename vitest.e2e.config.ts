@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
+    setupFiles: ["tests/e2e/setup.ts"],
     environment: "node",
     // isolated-vm (the grader's sandbox) requires it on Node 20+.
     execArgv: ["--no-node-snapshot"],

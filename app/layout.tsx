@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "./components/site-header";
 
@@ -8,10 +9,13 @@ export const metadata: Metadata = {
 };
 
 /**
- * The root layout is static (no cookies, no session) so that lesson pages can be statically
- * generated; the header learns who is signed in from /api/me in the browser.
+ * Every page is rendered per request: the Content-Security-Policy (lib/http/security-headers)
+ * allows only scripts carrying that request's nonce, and a page prerendered at build time
+ * would carry none. The layout still reads no cookies or session; the header learns who is
+ * signed in from /api/me in the browser.
  */
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="ko" suppressHydrationWarning>
       <body>

@@ -36,7 +36,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "content", "exercises", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const sources = ["app", "lib", "content", "exercises", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
   return sources.some((s) => newestMtime(s) > built);
 }
 

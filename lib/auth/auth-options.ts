@@ -9,6 +9,7 @@ import type { TokenSet } from "openid-client";
 import { clientAddress } from "../http/client-address";
 import { sameOriginPath } from "../http/same-origin-path";
 import { accountPolicy, addressPolicy, assertNotThrottled, clearFailures, recordFailure, ThrottledError, type ThrottleSubject } from "../rate-limit/auth-throttle";
+import { authLogger } from "../http/auth-logger";
 import { linkOAuthUser } from "./link-oauth-user";
 import { LINK_INTENT_COOKIE, requestCookies, verifyLinkIntent } from "./link-intent";
 import { THROTTLED_PREFIX } from "./sign-in-errors";
@@ -116,6 +117,8 @@ export function authOptions(request?: Request): NextAuthOptions {
   prepareCredentialCheck();
   return {
     secret: env().AUTH_SECRET,
+    // A malformed session cookie is one brief line, not a stack per request (lib/http/auth-logger).
+    logger: authLogger,
     session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
     pages: { signIn: "/signin" },
     providers: [

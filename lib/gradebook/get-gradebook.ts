@@ -28,7 +28,7 @@ export async function getGradebook(courseId: string, query: GradebookQuery) {
   let totalRows: number;
   if (sqlPaged) {
     const field = query.sort as "name" | "email" | "studentId";
-    const where = studentFilter(courseId, query.q);
+    const where = await studentFilter(courseId, query.q);
     const [count, page] = await Promise.all([
       db().enrollment.count({ where }),
       db().enrollment.findMany({ where, select: studentSelect, orderBy: [{ user: { [field]: query.dir } }, { userId: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),

@@ -36,6 +36,8 @@ const MATRIX: Row[] = [
   { route: "/instructor", expect: [401, 403, 403, 200, 200, 200] },
   { route: "/instructor/courses/[courseId]", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/health", expect: [200, 200, 200, 200, 200, 200] },
+  // Where the proxy sends undecodable paths: a 400 for everyone.
+  { route: "/api/malformed-path", expect: [400, 400, 400, 400, 400, 400] },
   { route: "/api/auth/[...nextauth]", expect: [200, 200, 200, 200, 200, 200] },
   { route: "/api/me", expect: [401, 200, 200, 200, 200, 200] },
   // The account page and its link intent (ADR 021): any signed-in user. The suite's app has

@@ -9,8 +9,8 @@ import { LessonWidget } from "../../widgets/lesson-widget";
 import { MarkAsRead } from "./mark-as-read";
 import "../../lessons.css";
 
-// Prerendered at build time for every lesson and language: no cookies, headers or session here.
-export const dynamic = "force-static";
+// Rendered per request (the CSP nonce, see app/layout.tsx) but reads no cookies, headers or
+// session; only the known lessons and languages exist.
 export const dynamicParams = false;
 
 type Params = { lang: string; slug: string };

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { CONTENT_SLUG } from "@/lib/content/content-slug";
+import { instant, text } from "@/lib/http/input-schemas";
 
-const date = z.coerce.date({ error: "must be a date (ISO 8601)" });
 const optionalLimit = z.number().int().min(1).max(10_000).nullable();
 
 /** Every setting of an assignment; a partial of it edits one (content and kind are fixed). */
 export const assignmentSettings = z.strictObject({
-  title: z.string().trim().min(1, "title must not be empty").max(200),
-  opensAt: date,
-  dueAt: date,
-  lateUntil: date.nullable(),
+  title: text().trim().min(1, "title must not be empty").max(200),
+  opensAt: instant("opensAt"),
+  dueAt: instant("dueAt"),
+  lateUntil: instant("lateUntil").nullable(),
   latePenaltyPerDay: z.number().min(0, "latePenaltyPerDay must be between 0 and 1").max(1, "latePenaltyPerDay must be between 0 and 1"),
   attemptPolicy: z.enum(["BEST", "LAST"]),
   maxAttempts: optionalLimit,
@@ -23,7 +23,7 @@ export const assignmentSettings = z.strictObject({
 export const createAssignmentBody = assignmentSettings
   .extend({
     kind: z.enum(["EXERCISE", "QUIZ"]),
-    content: z.string().regex(CONTENT_SLUG, "content must be an exercise or quiz slug"),
+    content: text().regex(CONTENT_SLUG, "content must be an exercise or quiz slug"),
     latePenaltyPerDay: assignmentSettings.shape.latePenaltyPerDay.default(0),
     attemptPolicy: assignmentSettings.shape.attemptPolicy.default("BEST"),
     maxAttempts: optionalLimit.default(null),

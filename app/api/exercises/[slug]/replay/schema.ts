@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordId, text } from "@/lib/http/input-schemas";
 
 export const replayQuery = z.strictObject({
-  submission: z.string().min(1).max(64),
-  test: z.string().min(1).max(128),
+  submission: recordId(),
+  test: text().min(1).max(128),
 });

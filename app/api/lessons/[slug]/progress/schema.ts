@@ -1,3 +1,3 @@
-import { z } from "zod";
+import { text } from "@/lib/http/input-schemas";
 
-export const lessonSlugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+export const lessonSlugParam = text().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);

@@ -1,3 +1,4 @@
 import { z } from "zod";
+import { recordId } from "@/lib/http/input-schemas";
 
-export const startAttemptBody = z.strictObject({ assignmentId: z.string().min(1).max(64).nullish() });
+export const startAttemptBody = z.strictObject({ assignmentId: recordId().nullish() });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { instant, recordId } from "@/lib/http/input-schemas";
 
 export const grantExtensionBody = z.strictObject({
-  userId: z.string().min(1).max(64),
-  dueAt: z.coerce.date({ error: "dueAt must be a date (ISO 8601)" }),
-  lateUntil: z.coerce.date({ error: "lateUntil must be a date (ISO 8601)" }).nullable().default(null),
+  userId: recordId(),
+  dueAt: instant("dueAt"),
+  lateUntil: instant("lateUntil").nullable().default(null),
 });

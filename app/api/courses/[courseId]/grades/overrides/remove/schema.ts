@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordId } from "@/lib/http/input-schemas";
 
 export const removeOverrideBody = z.strictObject({
-  assignmentId: z.string().min(1).max(64),
-  userId: z.string().min(1).max(64),
+  assignmentId: recordId(),
+  userId: recordId(),
 });

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { MALFORMED_PATH_MESSAGE } from "@/lib/http/security-headers";
+
+/**
+ * The proxy rewrites here every request whose path has percent-encoding that doesn't decode
+ * (lib/http/security-headers.ts), page or API: a 400 for any method. (The handler sees the
+ * original URL, so it can't tell the two apart; a JSON error serves both.)
+ */
+function answer(): Response {
+  return NextResponse.json({ error: MALFORMED_PATH_MESSAGE }, { status: 400 });
+}
+
+export const GET = answer;
+export const POST = answer;
+export const PUT = answer;
+export const PATCH = answer;
+export const DELETE = answer;
