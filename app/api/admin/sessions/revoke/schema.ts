@@ -1,3 +1,4 @@
 import { z } from "zod";
+import { recordId } from "@/lib/http/input-schemas";
 
-export const revokeSessionsBody = z.strictObject({ userId: z.string().min(1).max(64) });
+export const revokeSessionsBody = z.strictObject({ userId: recordId() });
