@@ -30,6 +30,12 @@ type Ids = Record<string, string>;
  * mutation that happens to be valid removes anyone.
  */
 const BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  "/api/account/forgot-password": () => ({ email: "fuzz-nobody@example.com" }),
+  "/api/account/link-intent": () => ({ provider: "oidc" }),
+  "/api/account/password": () => ({ token: "A".repeat(43), password: "a-long-passphrase-42-fuzz" }),
+  "/api/account/verify-email": () => ({ token: "A".repeat(43) }),
+  "/api/admin/sessions/revoke": () => ({ userId: "fuzz-nobody" }),
+  "/api/courses/[courseId]/roster/invite": () => ({ email: "fuzz-nobody@example.com" }),
   "/api/courses/[courseId]/assignments/[assignmentId]/extensions/revoke": () => ({ userId: "fuzz-nobody" }),
   "/api/courses/[courseId]/assignments/[assignmentId]/extensions": () => ({ userId: "fuzz-nobody", dueAt: iso(7), lateUntil: iso(9) }),
   "/api/courses/[courseId]/assignments/[assignmentId]": () => ({ title: "Fuzzed", opensAt: iso(-1), dueAt: iso(7), lateUntil: null, maxAttempts: null }),
