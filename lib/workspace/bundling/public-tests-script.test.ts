@@ -15,7 +15,7 @@ describe("the public-test bundle served to the browser", () => {
   it("contains fix-the-race's public tests and none of its hidden test ids, texts or solution", async () => {
     const js = await publicTestsScript("fix-the-race", EXERCISES);
     const hidden = await loadTestScenarios("fix-the-race", "hidden", EXERCISES);
-    expect(hidden.map((t) => t.id)).toEqual(["two-tellers", "three-tellers", "refused-withdrawal", "no-overdraft"]);
+    expect(hidden.map((t) => t.id)).toEqual(["two-tellers", "three-tellers", "refused-withdrawal", "no-overdraft", "refused-by-the-other"]);
     for (const t of hidden) {
       expect(js).not.toContain(t.id);
       for (const text of [t.message.ko, t.message.en]) expect(js).not.toContain(text);
