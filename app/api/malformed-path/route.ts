@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { apiHandler } from "@/lib/http/api-handler";
 import { MALFORMED_PATH_MESSAGE } from "@/lib/http/security-headers";
 
 /**
@@ -11,7 +12,8 @@ function answer(): Response {
 }
 
 export const GET = answer;
-export const POST = answer;
-export const PUT = answer;
-export const PATCH = answer;
-export const DELETE = answer;
+// State-changing methods pass the same cross-site check as every other route (ADR 020) first.
+export const POST = apiHandler(async () => answer());
+export const PUT = apiHandler(async () => answer());
+export const PATCH = apiHandler(async () => answer());
+export const DELETE = apiHandler(async () => answer());
