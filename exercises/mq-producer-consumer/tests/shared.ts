@@ -157,16 +157,13 @@ export function checkCleanShutdown(producers: Job[][]) {
  * test runs `consumer()` on its own (pid 6, after the five drivers) and plays the producer itself,
  * paced by virtual time, which only moves while everyone is blocked or asleep:
  * - t = 100 s: the consumer has long been blocked on the empty queue; SIGSTOP freezes it there;
- * - t ≈ 1000 s: the jobs go in, all at once. The delay is an ipc-probe waiting for a queue nobody
- *   creates (it polls once a virtual second, up to its limit of 1000, then posts the latch the
- *   sender waits on): the harness has no timed sender;
+ * - t = 1000 s: the jobs go in, all at once (the sender driver sleeps until then);
  * - t = 2000 s: SIGCONT. Every job is waiting now, so each receive must take the most urgent one;
  * - t = 3000 s: the consumer, blocked again with nothing left (it never gets a sentinel: its type
  *   is the student's choice), is killed.
  * The mistake this exposes: a consumer that asks for "any type" once the queue looked empty.
  */
-export const CONSUMER_PID = 6;
-const NEVER_CREATED = 0x4d5f;
+export const CONSUMER_PID = 5;
 
 export function arrivalsScenario(arrivals: Job[]): Scenario {
   return {
@@ -174,8 +171,7 @@ export function arrivalsScenario(arrivals: Job[]): Scenario {
     objects: [{ kind: "msgq", key: QUEUE_KEY }],
     drivers: [
       { kind: "signal", target: CONSUMER_PID, signal: "SIGSTOP", afterSeconds: 100 },
-      { kind: "ipc-probe", uid: 0, gid: 0, msgq: [NEVER_CREATED], post: "jobs" },
-      { kind: "send-messages", key: QUEUE_KEY, wait: "jobs", messages: arrivals.map((j) => ({ type: j.priority, data: j.id })) },
+      { kind: "send-messages", key: QUEUE_KEY, afterSeconds: 1000, messages: arrivals.map((j) => ({ type: j.priority, data: j.id })) },
       { kind: "signal", target: CONSUMER_PID, signal: "SIGCONT", afterSeconds: 2000 },
       { kind: "signal", target: CONSUMER_PID, signal: "SIGKILL", afterSeconds: 3000 },
     ],

@@ -32,7 +32,7 @@ export type DriverSpec =
       afterSeconds?: number;
     }
   /** Sends messages to a queue (by key), e.g. jobs for a pre-forked server; `wait` first takes a harness semaphore (see below). */
-  | { kind: "send-messages"; key: number; messages: Array<{ type: number; data: JsonValue }>; wait?: string }
+  | { kind: "send-messages"; key: number; messages: Array<{ type: number; data: JsonValue }>; wait?: string; afterSeconds?: number }
   /**
    * A stream-socket client the student cannot tamper with: connects to `address` (retrying while nobody
    * listens), sends each string of `sends` with its own send() ({ wait } entries take a harness semaphore

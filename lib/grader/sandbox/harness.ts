@@ -154,6 +154,8 @@ function driverEntry(spec: DriverSpec, latch: Latches): (ipc: DriverIpc) => Prom
       };
     case "send-messages":
       return async (ipc) => {
+        // Virtual seconds: the messages arrive later in the run, whatever the others do meanwhile.
+        if (spec.afterSeconds) await ipc.sleep(spec.afterSeconds);
         if (spec.wait) await ipc.latch_wait(latch(spec.wait));
         const id = await ipc.msgget(spec.key, 0);
         for (const m of spec.messages) await ipc.msgsnd(id, m);
