@@ -50,6 +50,20 @@ describe("failure classes in grade reports", () => {
     expect(ko.failureClass!.evidence).toEqual(en.failureClass!.evidence);
   });
 
+  it("the unfixed starter: a lost update with the two conflicting accesses, even though its failing run lost nothing", async () => {
+    const t = await failedTest("fix-the-race", "starter.ts", "two-tellers", "en");
+    expect(t.failureClass?.kind).toBe("lost-update");
+    if (t.failureClass?.kind !== "lost-update") return;
+    const e = t.failureClass.evidence;
+    expect(e.happened).toBe(false);
+    expect(e.writer.name).toBe("teller");
+    expect(e.other.name).toBe("teller");
+    expect(e.writer.pid).not.toBe(e.other.pid);
+    // The timeline opens on the unprotected store, not on main's exit.
+    expect(causeEvent(t)).toMatchObject({ kind: "shm-write", name: "store", pid: e.writer.pid });
+    expect(t.message).toMatch(/^Lost update: pid \d+ \(teller\) reads shared cell \[0\]/);
+  });
+
   it("no unlock on the refused path: the lock never released, not the test's hint about sharing one lock", async () => {
     const t = await failedTest("fix-the-race", "mutants/no-unlock-when-refused.ts", "three-tellers", "en");
     expect(t.failureClass?.kind).toBe("lock-not-released");

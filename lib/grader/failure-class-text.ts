@@ -80,6 +80,11 @@ function body(c: FailureClass, lang: Lang): string {
     }
     case "lost-update": {
       const e = c.evidence;
+      if (!e.happened) {
+        return ko
+          ? `${proc(e.writer, lang)}이(가) 공유 메모리 칸 [${e.cell}]을(를) 읽고${at(e.read, lang)} 그 값으로 계산해 다시 저장합니다${at(e.store, lang)}. ${proc(e.other, lang)}도 같은 칸에 쓰는데${at(e.overwritten, lang)}, 잠금도 다른 동기화도 그 쓰기를 읽기 전이나 저장 뒤로 묶어 두지 않습니다. 이 실행에서는 우연히 겹치지 않았지만, 그 쓰기가 둘 사이에 끼어드는 스케줄에서는 갱신 하나가 사라집니다. 읽기-계산-쓰기 전체가 하나의 임계 구역이어야 합니다 (잠금, 또는 fetchAdd/compareExchange).`
+          : `${proc(e.writer, lang)} reads shared cell [${e.cell}]${at(e.read, lang)} and stores a value computed from it${at(e.store, lang)}. ${proc(e.other, lang)} writes the same cell${at(e.overwritten, lang)}, and no lock or other synchronisation keeps that write before the read or after the store. They did not overlap in this run by luck; in a schedule where the write lands between them, one update is lost. The whole read-modify-write must be one critical section (a lock, or fetchAdd/compareExchange).`;
+      }
       return ko
         ? `${proc(e.writer, lang)}이(가) 공유 메모리 칸 [${e.cell}]에서 ${e.read.value}을(를) 읽은 뒤${at(e.read, lang)}, ${proc(e.other, lang)}이(가) ${e.overwritten.value}을(를) 썼고${at(e.overwritten, lang)}, ${proc(e.writer, lang)}이(가) 예전 값으로 계산한 ${e.store.value}을(를) 저장해${at(e.store, lang)} 그 갱신을 덮어썼습니다. 읽기-계산-쓰기 전체가 하나의 임계 구역이어야 합니다 (잠금, 또는 fetchAdd/compareExchange).`
         : `${proc(e.writer, lang)} read ${e.read.value} from shared cell [${e.cell}]${at(e.read, lang)}, then ${proc(e.other, lang)} wrote ${e.overwritten.value}${at(e.overwritten, lang)}, and ${proc(e.writer, lang)} stored ${e.store.value}, computed from the stale value${at(e.store, lang)}: the other update was lost. The whole read-modify-write must be one critical section (a lock, or fetchAdd/compareExchange).`;

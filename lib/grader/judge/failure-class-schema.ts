@@ -40,7 +40,7 @@ const failureClassSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("deadlock"), evidence: z.strictObject({ cycle: z.boolean(), waits: list(waitEdge) }), causeStep: cause }),
   z.strictObject({
     kind: z.literal("lost-update"),
-    evidence: z.strictObject({ shmid: id, cell: id, writer: processRef, other: processRef, read: shmAccess, overwritten: shmAccess, store: shmAccess }),
+    evidence: z.strictObject({ shmid: id, cell: id, writer: processRef, other: processRef, read: shmAccess, overwritten: shmAccess, store: shmAccess, happened: z.boolean() }),
     causeStep: cause,
   }),
   z.strictObject({

@@ -93,6 +93,68 @@ describe("failure classes of the bug zoo", () => {
     expect(r.trace.events[c.causeStep!.event]).toMatchObject({ kind: "shm-write", name: "store", value: 30 });
   });
 
+  it("lost update: the update was lost in the failing run itself", async () => {
+    // (the same program as above, where the update was lost in the failing run: happened)
+    const program = zoo("lost-update").buggy;
+    const c = expectKind(classify(await failingRun(program), program), "lost-update");
+    expect(c.evidence.happened).toBe(true);
+  });
+
+  /** A run of `program` with no preemption at all: each process runs until it exits. */
+  async function serialRun(program: Program) {
+    const r = await runOnce(program, { strategy: "exhaustive", seed: 1 });
+    return { events: r.trace!.events, outcome: r.outcome, snapshot: r.snapshot, failure: "the check said no", expectedSignals: program.expectedSignals };
+  }
+
+  /** Two workers each add 1 to cell 0, with `guard` around the read-modify-write; the check always fails. */
+  function twoWorkers(guard: "none" | "mutex" | "spinlock" | "wait-between"): Program {
+    return {
+      module: (ipc: Ipc) => ({
+        async worker([shmid, m]: number[]) {
+          const mem = await ipc.shmat(shmid);
+          if (guard === "mutex") await ipc.mutex_lock(m);
+          if (guard === "spinlock") while ((await mem.compareExchange(1, 0, 1)) !== 0) await ipc.sched_yield();
+          const v = await mem.load(0);
+          await mem.store(0, v + 1);
+          if (guard === "mutex") await ipc.mutex_unlock(m);
+          if (guard === "spinlock") await mem.store(1, 0);
+        },
+        async main([shmid]: number[]) {
+          const m = await ipc.mutex_create("m");
+          await ipc.spawn("worker", [shmid, m]);
+          // Waiting for the first worker before starting the second orders them: no race.
+          if (guard === "wait-between") await ipc.wait();
+          await ipc.spawn("worker", [shmid, m]);
+          if (guard !== "wait-between") await ipc.wait();
+          await ipc.wait();
+        },
+      }),
+      setup(k) {
+        k.spawn("main", [k.shmget(0x52, 2, 0o1600)]);
+      },
+      check: () => "the check said no",
+    };
+  }
+
+  it("a read-modify-write that no lock orders is a lost update even when this run did not lose it (the two accesses, the store as cause)", async () => {
+    const run = await serialRun(twoWorkers("none"));
+    const c = expectKind(classifyFailure(run)!, "lost-update");
+    expect(c.evidence.happened).toBe(false);
+    const { read, store, overwritten, writer, other } = c.evidence;
+    expect(writer.pid).not.toBe(other.pid);
+    expect(run.events[read.event]).toMatchObject({ kind: "shm-read", pid: writer.pid, index: 0 });
+    expect(run.events[store.event]).toMatchObject({ kind: "shm-write", name: "store", pid: writer.pid, index: 0 });
+    expect(run.events[overwritten.event]).toMatchObject({ kind: "shm-write", pid: other.pid, index: 0 });
+    expect(c.causeStep).toEqual({ event: store.event, step: store.step, pid: writer.pid });
+  });
+
+  it("no race is reported when a mutex, a wait, or a lock built from compareExchange orders the two read-modify-writes", async () => {
+    for (const guard of ["mutex", "wait-between", "spinlock"] as const) {
+      const c = classifyFailure(await serialRun(twoWorkers(guard)));
+      expect(c?.kind, guard).toBe("wrong-result");
+    }
+  });
+
   it("unreleased lock: the mutex held by a process that exited, caused by that exit", async () => {
     const program = zoo("unreleased-lock").buggy;
     const r = await failingRun(program);

@@ -8,6 +8,7 @@ import { classifyDeadlock } from "./deadlock";
 import { classifyEdeadlk } from "./edeadlk";
 import { classifyLostUpdate } from "./lost-update";
 import { classifyLostWakeup } from "./lost-wakeup";
+import { classifyRacyUpdate } from "./racy-update";
 import { classifyFatalSignal, classifyLostSignal } from "./signals";
 import { classifyUnreleasedLock } from "./unreleased-lock";
 import { classifyZombie } from "./zombie";
@@ -30,8 +31,11 @@ const DEADLOCK_DETECTORS = [(r: FailingRun) => classifyEdeadlk(r, true), classif
 /** The run finished but a process died of a signal or of an error. */
 const CRASH_DETECTORS = [classifyFatalSignal, (r: FailingRun) => classifyEdeadlk(r, true)];
 
-/** The run finished cleanly and the test's check rejected it. */
-const CHECK_DETECTORS = [classifyLostUpdate, classifyUnreleasedLock, (r: FailingRun) => classifyEdeadlk(r, false), classifyZombie, classifyLostSignal];
+/**
+ * The run finished cleanly and the test's check rejected it. A read-modify-write that only
+ * another schedule would break comes last: what this run showed explains the failure better.
+ */
+const CHECK_DETECTORS = [classifyLostUpdate, classifyUnreleasedLock, (r: FailingRun) => classifyEdeadlk(r, false), classifyZombie, classifyLostSignal, classifyRacyUpdate];
 
 const short = (text: string) => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
 

@@ -40,6 +40,7 @@ export function classifyLostUpdate(run: FailingRun): FailureClass | null {
           read,
           overwritten: other,
           store: access(i, e.step, e.pid, e.value),
+          happened: true,
         },
         causeStep: { event: i, step: e.step, pid: e.pid },
       };

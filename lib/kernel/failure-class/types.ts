@@ -45,8 +45,13 @@ export type ShmAccess = TraceRef & { value: number };
 export type FailureEvidence = {
   /** The processes wait on each other in a cycle (`cycle` true), or wait on something nobody left alive will do (`cycle` false). */
   deadlock: { cycle: boolean; waits: WaitEdge[] };
-  /** `writer` read the cell, `other` wrote it, and `writer` then stored a value computed from what it had read. */
-  "lost-update": { shmid: number; cell: number; writer: ProcessRef; other: ProcessRef; read: ShmAccess; overwritten: ShmAccess; store: ShmAccess };
+  /**
+   * `writer` read the cell, `other` wrote it, and `writer` then stored a value computed from
+   * what it had read (`happened`). Or, when `happened` is false, this run kept them apart by
+   * luck: nothing orders `other`'s write before the read or after the store, so another
+   * schedule puts it between them and loses it.
+   */
+  "lost-update": { shmid: number; cell: number; writer: ProcessRef; other: ProcessRef; read: ShmAccess; overwritten: ShmAccess; store: ShmAccess; happened: boolean };
   /** `holder` still held `lock` when it exited (or the run ended); `waiters` wait on it forever. */
   "lock-not-released": { lock: ObjectRef; holder: ProcessRef; acquiredAt: TraceRef | null; exitedAt: TraceRef | null; waiters: ProcessRef[] };
   /** `process` locked a mutex it already held. */
