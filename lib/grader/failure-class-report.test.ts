@@ -64,6 +64,23 @@ describe("failure classes in grade reports", () => {
     expect(t.message).toMatch(/^Lost update: pid \d+ \(teller\) reads shared cell \[0\]/);
   });
 
+  it("an uncaught error names the line of the student's TypeScript, not of the compiled JavaScript", async () => {
+    const fixed = source("fix-the-race", "solution.ts");
+    // Type-only lines before the error shift the compiled code's lines: the report must not.
+    const broken = fixed.replace('const ACCOUNT_KEY = 0x1234;', 'type Unused = { a: number };\ninterface AlsoUnused {\n  b: string;\n}\nconst ACCOUNT_KEY = 0x1234;').replace(
+      '  const lock = await mutex_create("account");',
+      '  const lock = await mutex_create("account");\n  const nothing = (amount < 0 ? null : {}) as { x?: number };\n  nothing.x = 1;',
+    );
+    const line = broken.split("\n").findIndex((l) => l.includes("nothing.x = 1")) + 1;
+    const report = await gradeSource({ exercise: "fix-the-race", source: broken }, undefined, { lang: "en", log: () => {} });
+    const t = report.tests.find((x) => x.failureClass?.kind === "runtime-error");
+    expect(t).toBeDefined();
+    if (t?.failureClass?.kind !== "runtime-error") return;
+    expect(t.failureClass.evidence.line).toBe(line);
+    expect(t.message).toContain(`at line ${line} of your code`);
+    expect(causeEvent(t)).toMatchObject({ kind: "error", line });
+  });
+
   it("no unlock on the refused path: the lock never released, not the test's hint about sharing one lock", async () => {
     const t = await failedTest("fix-the-race", "mutants/no-unlock-when-refused.ts", "three-tellers", "en");
     expect(t.failureClass?.kind).toBe("lock-not-released");

@@ -19,6 +19,7 @@ const TITLES: Record<FailureClass["kind"], Record<Lang, string>> = {
   "lost-wakeup": { ko: "잃어버린 깨우기", en: "Lost wakeup" },
   "signal-fatal": { ko: "시그널로 종료됨", en: "Killed by a signal" },
   "signal-lost": { ko: "잃어버린 시그널", en: "Lost signal" },
+  "runtime-error": { ko: "실행 중 오류", en: "Runtime error" },
   "wrong-result": { ko: "잘못된 결과", en: "Wrong result" },
   unclassified: { ko: "분류되지 않은 실패", en: "Unclassified failure" },
 };
@@ -120,6 +121,13 @@ function body(c: FailureClass, lang: Lang): string {
       return ko
         ? `${object(e.object, lang)}에 대한 post${at(e.wakeup, lang)}를 ${by}이(가) 가져가서${at(e.consumedAt, lang)}, ${proc(e.process, lang)}은(는) 영원히 기다립니다${at(e.waitAt, lang)}. 기다리는 프로세스마다 깨우기가 하나씩 있는지 확인하세요.`
         : `A post to ${object(e.object, lang)}${at(e.wakeup, lang)} was taken by ${by}${at(e.consumedAt, lang)}, so ${proc(e.process, lang)} waits forever${at(e.waitAt, lang)}. Make sure there is one wakeup for every waiter.`;
+    }
+    case "runtime-error": {
+      const e = c.evidence;
+      const where = e.line === null ? "" : ko ? ` ${e.line}번째 줄에서` : ` at line ${e.line} of your code`;
+      return ko
+        ? `${proc(e.process, lang)}이(가)${where} 잡지 않은 오류로 끝났습니다${at(e.thrownAt, lang)}: ${e.error}. 프로세스는 거기서 멈췄고, 그 뒤에 할 일(잠금 해제, 전송, 정상 종료)은 일어나지 않았습니다.`
+        : `${proc(e.process, lang)} ended with an error it did not catch${where}${at(e.thrownAt, lang)}: ${e.error}. The process stopped there, and what it still had to do (unlock, send, exit cleanly) never happened.`;
     }
     case "signal-fatal": {
       const e = c.evidence;

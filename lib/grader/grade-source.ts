@@ -128,16 +128,19 @@ export async function gradeSource(
   const blocking = manifest.typecheck === "block";
   let compile: CompileReport;
   let js: string;
+  let lines: readonly number[] = [];
   try {
     if (blocking) {
       const compiled = await compiler("compile", [request.source, { typecheck: true }], wallMs);
       if (!compiled.report.ok || compiled.js === null) return finish({ verdict: "compile-error", score: 0, compile: compiled.report, tests: [], schedulesExplored: 0 });
       compile = compiled.report;
       js = compiled.js;
+      lines = compiled.lines;
     } else {
       const emitted = await compiler("transpile", [request.source], wallMs);
       if (emitted.syntaxErrors.length) return finish({ verdict: "compile-error", score: 0, compile: { ok: false, diagnostics: emitted.syntaxErrors }, tests: [], schedulesExplored: 0 });
       js = emitted.js;
+      lines = emitted.lines;
       compile = { ok: true, diagnostics: [] };
     }
   } catch (error) {
@@ -166,6 +169,7 @@ export async function gradeSource(
   // (Splitting them over two isolates took as long and nearly twice the CPU: ADR 007.)
   const running = runInIsolate({
     js,
+    lines,
     seed: request.seed ?? 1,
     limits: manifest.limits,
     tests: tests.map((t) => ({ id: t.id, scenario: t.scenario, explore: { ...manifest.explore, ...t.explore } })),

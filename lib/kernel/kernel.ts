@@ -48,9 +48,16 @@ export interface KernelOptions {
   files?: Record<string, FileSpec>;
   /** Text readable on fd 0 of top-level processes. */
   stdin?: string;
+  /**
+   * The line of the student's source an uncaught error was thrown from, or null. Only the
+   * program's loader knows how its code was compiled and evaluated (the grader's harness maps
+   * the stack through the compiler's source map); the kernel adds the line to the process's
+   * error and to the trace, so the student is told where, not only what.
+   */
+  sourceLine?: (error: unknown) => number | null;
 }
 
-export type ResolvedOptions = Required<Omit<KernelOptions, "files" | "stdin">>;
+export type ResolvedOptions = Required<Omit<KernelOptions, "files" | "stdin" | "sourceLine">>;
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   seed: 1,
@@ -160,6 +167,7 @@ export class Kernel {
   private onEnd: (() => void) | null = null;
   /** Set while the kernel runs code that may trigger user code (describing a thrown value): calls are refused. */
   private sealed = false;
+  private readonly sourceLine: ((error: unknown) => number | null) | null;
 
   constructor(
     readonly program: ProgramModule,
@@ -175,6 +183,7 @@ export class Kernel {
     this.prng = new Prng(o.seed);
     this.trace = o.traceCap > 0 ? new TraceRecorder(o.traceCap) : null;
     this.fs = new FileSystem(options.files ?? {}, options.stdin ?? "");
+    this.sourceLine = options.sourceLine ?? null;
     const ids = () => this.nextIpcId++;
     this.msg = new MsgTable(ids);
     this.shm = new ShmTable(ids);
@@ -324,19 +333,32 @@ export class Kernel {
     // Describing a thrown value may run its getters: no ipc call may enter the kernel meanwhile.
     this.sealed = true;
     let description: string;
+    let line: number | null = null;
     try {
       description = describeError(e);
+      line = this.locate(e);
     } finally {
       this.sealed = false;
     }
-    this.processError(p, `uncaught ${description}`);
+    this.processError(p, `uncaught ${description}${line === null ? "" : ` (line ${line})`}`, line);
     this.terminate(p, { exited: true, code: 1 });
     if (wasCurrent) this.schedule();
   }
 
-  processError(p: Process, message: string): void {
+  processError(p: Process, message: string, line: number | null = null): void {
     if (p.error === null) p.error = message;
-    if (this.trace) this.record({ step: this.steps, pid: p.pid, kind: "error", message });
+    if (this.trace) this.record(line === null ? { step: this.steps, pid: p.pid, kind: "error", message } : { step: this.steps, pid: p.pid, kind: "error", message, line });
+  }
+
+  /** The source line of a thrown error, from the loader's `sourceLine` (a positive integer or null, whatever it returns or throws). */
+  private locate(e: unknown): number | null {
+    if (!this.sourceLine) return null;
+    try {
+      const line = this.sourceLine(e);
+      return typeof line === "number" && Number.isInteger(line) && line > 0 ? line : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Ends a process: releases its resources, turns it into a zombie and notifies the parent. */

@@ -57,6 +57,8 @@ export interface Program {
   checkMany?(snapshots: Snapshot[]): Array<string | null | undefined>;
   /** Signals that may legitimately kill processes (e.g. the driver sends SIGINT). */
   expectedSignals?: string[];
+  /** Where in the student's source an uncaught error was thrown (its line), when the program's loader can tell: see KernelOptions.sourceLine. */
+  sourceLine?: (error: unknown) => number | null;
   /** Kernel options specific to this program (limits, capacities). */
   options?: KernelOptions;
 }
@@ -183,7 +185,7 @@ function watchSteps(k: Kernel, strategy: Strategy): boolean {
 
 /** Runs `program` under `strategy` to its end: the building block of runOnce, explore and replay. */
 async function runKernel(program: Program, strategy: Strategy, dataSeed: number, options: KernelOptions, tracing: boolean): Promise<Kernel> {
-  const opts: KernelOptions = { ...program.options, ...options, seed: dataSeed, files: program.files, stdin: program.stdin };
+  const opts: KernelOptions = { ...program.options, ...options, seed: dataSeed, files: program.files, stdin: program.stdin, sourceLine: program.sourceLine };
   if (!tracing) opts.traceCap = 0;
   else if (!opts.traceCap) opts.traceCap = undefined;
   const k = new Kernel(program.module, strategy, opts);

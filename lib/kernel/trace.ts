@@ -38,6 +38,8 @@ export interface TraceEvent {
   old?: JsonValue;
   text?: string;
   message?: string;
+  /** For an `error` event: the student's source line it was thrown from, when known. */
+  line?: number;
 }
 
 const MAX_STRING = 200;

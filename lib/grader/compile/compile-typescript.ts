@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { COMPILER_SETTINGS, SUBMISSION_FILES } from "./compiler-settings";
 import { locateInSource, sesSafeSource } from "./ses-safe-source";
+import { sourceLines } from "./source-lines";
 import type { CompileReport, Diagnostic } from "../types";
 
 const STUDENT_FILE = SUBMISSION_FILES.source;
@@ -12,7 +13,13 @@ const GLOBALS_FILE = SUBMISSION_FILES.globals;
 // typescript's main file sits in its lib/ folder, next to the lib.*.d.ts files.
 const LIB_DIR = path.dirname(fileURLToPath(import.meta.resolve("typescript")));
 
-export const COMPILER_OPTIONS: ts.CompilerOptions = { ...(COMPILER_SETTINGS as unknown as ts.CompilerOptions), noEmitOnError: false, sourceMap: false };
+// The source map only serves to map a runtime error's line back to the student's source (source-lines.ts).
+export const COMPILER_OPTIONS: ts.CompilerOptions = { ...(COMPILER_SETTINGS as unknown as ts.CompilerOptions), noEmitOnError: false, sourceMap: true, inlineSources: false };
+
+/** The emitted JavaScript without its `//# sourceMappingURL=` comment (nothing in the sandbox could load the map). */
+function withoutMapComment(js: string): string {
+  return js.replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "\n");
+}
 
 function toDiagnostic(d: ts.Diagnostic, severity: Diagnostic["severity"] = "error"): Diagnostic {
   const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
@@ -86,13 +93,14 @@ export class SubmissionCompiler {
    * JavaScript from the syntax alone (no type information needed, a few milliseconds), with
    * the syntax errors. Lets grading start while the type check runs (see `typeDiagnostics`).
    */
-  transpile(source: string): { syntaxErrors: Diagnostic[]; js: string } {
+  transpile(source: string): { syntaxErrors: Diagnostic[]; js: string; lines: number[] } {
     const out = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: STUDENT_FILE, reportDiagnostics: true });
     const syntaxErrors = (out.diagnostics ?? []).map((d) => toDiagnostic(d));
-    const safe = sandboxSafe(out.outputText, source);
-    if ("js" in safe) return { syntaxErrors, js: safe.js };
+    const emitted = withoutMapComment(out.outputText);
+    const safe = sandboxSafe(emitted, source);
+    if ("js" in safe) return { syntaxErrors, js: safe.js, lines: sourceLines(safe.js, out.sourceMapText) };
     // Code with syntax errors does not run anyway: its emit is no ground for more errors.
-    return { syntaxErrors: syntaxErrors.length > 0 ? syntaxErrors : [safe.diagnostic], js: out.outputText };
+    return { syntaxErrors: syntaxErrors.length > 0 ? syntaxErrors : [safe.diagnostic], js: emitted, lines: [] };
   }
 
   /** The type errors of a source, reported as warnings or errors. */
@@ -102,18 +110,20 @@ export class SubmissionCompiler {
     return this.service.getSemanticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d, severity));
   }
 
-  compile(source: string, { typecheck }: { typecheck: boolean }): { report: CompileReport; js: string | null } {
+  compile(source: string, { typecheck }: { typecheck: boolean }): { report: CompileReport; js: string | null; lines: number[] } {
     this.source = source;
     this.version++;
     const syntax = this.service.getSyntacticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d));
-    if (syntax.length > 0) return { report: { ok: false, diagnostics: syntax }, js: null };
+    if (syntax.length > 0) return { report: { ok: false, diagnostics: syntax }, js: null, lines: [] };
     const semantic = this.service.getSemanticDiagnostics(STUDENT_FILE).map((d) => toDiagnostic(d, typecheck ? "error" : "warning"));
     const output = this.service.getEmitOutput(STUDENT_FILE);
-    const emitted = output.outputFiles.find((f) => f.name.endsWith(".js"))?.text ?? null;
+    const jsFile = output.outputFiles.find((f) => f.name.endsWith(".js"));
+    const emitted = jsFile ? withoutMapComment(jsFile.text) : null;
+    const map = output.outputFiles.find((f) => f.name.endsWith(".js.map"))?.text;
     const safe = emitted === null ? null : sandboxSafe(emitted, source);
     const js = safe && "js" in safe ? safe.js : null;
     const diagnostics = safe && "diagnostic" in safe ? [...semantic, safe.diagnostic] : semantic;
     const blocking = typecheck && semantic.length > 0;
-    return { report: { ok: !blocking && js !== null, diagnostics }, js: blocking ? null : js };
+    return { report: { ok: !blocking && js !== null, diagnostics }, js: blocking ? null : js, lines: js === null || blocking ? [] : sourceLines(js, map) };
   }
 }

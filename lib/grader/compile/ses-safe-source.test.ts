@@ -312,8 +312,8 @@ describe("the compile pipeline", () => {
   it("turns a direct eval into a compile error at its place in the student's source", () => {
     const expected = { severity: "error", line: 3, column: 18, code: SANDBOX_SYNTAX_CODE, message: DIRECT_EVAL_MESSAGE };
     expect(compiler.transpile(DIRECT_EVAL).syntaxErrors).toEqual([expected]);
-    expect(compiler.compile(DIRECT_EVAL, { typecheck: true })).toEqual({ report: { ok: false, diagnostics: [expected] }, js: null });
-    expect(compiler.compile(DIRECT_EVAL, { typecheck: false })).toEqual({ report: { ok: false, diagnostics: [expected] }, js: null });
+    expect(compiler.compile(DIRECT_EVAL, { typecheck: true })).toEqual({ report: { ok: false, diagnostics: [expected] }, js: null, lines: [] });
+    expect(compiler.compile(DIRECT_EVAL, { typecheck: false })).toEqual({ report: { ok: false, diagnostics: [expected] }, js: null, lines: [] });
     const hidden = `export async function main() {\n  console.log((eval as any)("1"));\n}\n`;
     expect(compiler.transpile(hidden).syntaxErrors).toMatchObject([{ line: 2, column: 16, code: SANDBOX_SYNTAX_CODE }]);
   });

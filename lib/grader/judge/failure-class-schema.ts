@@ -73,6 +73,11 @@ const failureClassSchema = z.discriminatedUnion("kind", [
     causeStep: cause,
   }),
   z.strictObject({
+    kind: z.literal("runtime-error"),
+    evidence: z.strictObject({ process: processRef, error: z.string().max(300), line: z.number().int().min(1).max(1e6).nullable(), thrownAt: traceRef.nullable() }),
+    causeStep: cause,
+  }),
+  z.strictObject({
     kind: z.literal("signal-fatal"),
     evidence: z.strictObject({ signal, process: processRef, from: pid.nullable(), sentAt: traceRef.nullable(), killedAt: traceRef.nullable() }),
     causeStep: cause,

@@ -59,6 +59,35 @@ export const HARNESS_LIMITS = {
 
 let sealed = false;
 let studentSource: string | null = null;
+/** For each line of the student's compiled module, the line of their TypeScript it came from (0: none); empty when unknown. */
+let studentLines: readonly number[] = [];
+
+/**
+ * SES's stack reader (a global of the start compartment after lockdown): errors' own `stack`
+ * is empty under errorTaming "safe", so student code cannot read stacks, but the harness may.
+ * In the browser (no SES) the error's `stack` is read instead.
+ */
+const getStackString = (globalThis as { getStackString?: (error: unknown) => string }).getStackString;
+
+/** A stack frame of code evaluated from text (the student's module): `<anonymous>:line:column`. */
+const EVALUATED_FRAME = /<anonymous>:(\d+):\d+\)?\s*$/;
+
+/**
+ * The student's source line an uncaught error was thrown from: the topmost stack frame in
+ * their module, mapped through the compiler's line table. The module is evaluated with its
+ * first line on the wrapper's line (evaluateStudent), so the frame's line is the compiled line.
+ */
+function sourceLine(error: unknown): number | null {
+  if (studentLines.length === 0 || !(error instanceof Error)) return null;
+  const stack = getStackString ? getStackString(error) : String((error as { stack?: unknown }).stack ?? "");
+  for (const frame of stack.split("\n")) {
+    // The kernel's frames end in "ipclab:kernel.js:…"; only evaluated text ends in "<anonymous>:…".
+    const m = EVALUATED_FRAME.exec(frame);
+    if (!m) continue;
+    return studentLines[Number(m[1]) - 1] || null;
+  }
+  return null;
+}
 let compartment: Pick<SesCompartment, "evaluate"> | null = null;
 
 // Date in student code is virtual: the same instant for every run of a test (runs must be reproducible).
@@ -255,6 +284,7 @@ function toProgram(scenario: Scenario, judge: (snapshots: Snapshot[]) => Array<s
     stdin: scenario.stdin,
     expectedSignals: scenario.expectedSignals,
     options: scenario.options,
+    sourceLine,
     setup(k) {
       resetDeterminism();
       for (const spec of scenario.objects ?? []) createObject(k, spec);
@@ -360,7 +390,7 @@ const harness = {
    * is fresh, so nothing an earlier submission evaluated in this isolate is reachable from it
    * (ADR 018). Everything else it can reach is hardened or made per run.
    */
-  installStudent(source: string) {
+  installStudent(source: string, linesJson = "[]") {
     if (!sealed) throw new Error("the sandbox must be sealed before student code is installed");
     if (studentSource !== null) throw new Error("a student module is already installed: reset first");
     if (SesCompartment) {
@@ -369,10 +399,13 @@ const harness = {
       compartment = c;
     } else compartment = { evaluate: (source) => (0, eval)(source) };
     studentSource = String(source);
+    const lines = JSON.parse(String(linesJson)) as unknown;
+    studentLines = Array.isArray(lines) ? lines.map((n) => (Number.isInteger(n) && n > 0 ? (n as number) : 0)) : [];
   },
   /** Forgets the submission (its source and compartment), so the isolate can serve the next one. */
   reset() {
     studentSource = null;
+    studentLines = [];
     compartment = null;
     resetDeterminism();
   },

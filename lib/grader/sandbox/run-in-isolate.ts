@@ -12,6 +12,8 @@ export type SandboxOutcome =
 export type SandboxJob = {
   /** The student's module compiled to CommonJS. */
   js: string;
+  /** For each line of `js`, the student's source line (0: none), so errors name the line they wrote. */
+  lines?: readonly number[];
   tests: HarnessTest[];
   seed: number;
   limits: SandboxLimits;
@@ -231,7 +233,7 @@ export async function runInIsolate(job: SandboxJob): Promise<SandboxOutcome> {
     const run = await harness.get("run", { reference: true });
     const installStudent = await harness.get("installStudent", { reference: true });
     // The student's CommonJS module as text: the harness evaluates it in the student compartment.
-    await installStudent.apply(harness.derefInto(), [job.js], { timeout: job.limits.wallMs });
+    await installStudent.apply(harness.derefInto(), [job.js, JSON.stringify(job.lines ?? [])], { timeout: job.limits.wallMs });
 
     const judgeRef = new ivm.Reference((i: number, snapshotsJson: string) => job.judge(i, snapshotsJson));
     const progressRef = new ivm.Reference((done: number, total: number, explored: number) => job.onProgress?.(done, total, explored));

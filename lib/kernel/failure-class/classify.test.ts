@@ -276,6 +276,53 @@ describe("failure classes of the bug zoo", () => {
     expect(c.causeStep).toBeNull();
   });
 
+  it("an uncaught error: a runtime error, at the line the loader's sourceLine gives, caused by the error event", async () => {
+    const seen: unknown[] = [];
+    const program: Program = {
+      module: (ipc: Ipc) => ({
+        async main() {
+          await ipc.spawn("child", []);
+          await ipc.wait();
+        },
+        async child() {
+          await ipc.sched_yield();
+          const broken = null as unknown as { go(): void };
+          broken.go();
+        },
+      }),
+      main: "main",
+      sourceLine: (e) => {
+        seen.push(e);
+        return 42;
+      },
+      check: () => null,
+    };
+    const r = await runOnce(program);
+    expect(r.failure).toMatch(/pid 2 \(child\): uncaught TypeError: .* \(line 42\)/);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(TypeError);
+    const c = expectKind(classifyFailure({ events: r.trace!.events, outcome: r.outcome, snapshot: r.snapshot, failure: r.failure! })!, "runtime-error");
+    expect(c.evidence).toMatchObject({ process: { pid: 2, name: "child" }, line: 42 });
+    expect(c.evidence.error).toMatch(/^uncaught TypeError/);
+    expect(r.trace!.events[c.causeStep!.event]).toMatchObject({ kind: "error", pid: 2, line: 42 });
+  });
+
+  it("a sourceLine that throws or answers nonsense adds no line", async () => {
+    for (const sourceLine of [() => { throw new Error("no"); }, () => -3, () => 1.5, () => "7" as unknown as number]) {
+      const program: Program = {
+        module: () => ({
+          async main() {
+            throw new Error("boom");
+          },
+        }),
+        main: "main",
+        sourceLine,
+      };
+      const r = await runOnce(program);
+      expect(r.failure).toMatch(/uncaught Error: boom$/);
+    }
+  });
+
   it("a livelock (step limit) is unclassified", async () => {
     const program: Program = {
       module: (ipc: Ipc) => ({

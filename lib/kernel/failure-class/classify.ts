@@ -9,6 +9,7 @@ import { classifyEdeadlk } from "./edeadlk";
 import { classifyLostUpdate } from "./lost-update";
 import { classifyLostWakeup } from "./lost-wakeup";
 import { classifyRacyUpdate } from "./racy-update";
+import { classifyRuntimeError } from "./runtime-error";
 import { classifyFatalSignal, classifyLostSignal } from "./signals";
 import { classifyUnreleasedLock } from "./unreleased-lock";
 import { classifyZombie } from "./zombie";
@@ -26,10 +27,18 @@ const firstOf = (run: FailingRun, detectors: Array<(run: FailingRun) => FailureC
  * Every process asleep: a relock that killed its process (which then left its lock behind), a
  * lock left behind, a cycle, a spent wake-up, or waits nobody will end.
  */
-const DEADLOCK_DETECTORS = [(r: FailingRun) => classifyEdeadlk(r, true), classifyUnreleasedLock, (r: FailingRun) => classifyDeadlock(r, true), classifyLostWakeup, (r: FailingRun) => classifyDeadlock(r, false)];
+const DEADLOCK_DETECTORS = [
+  (r: FailingRun) => classifyEdeadlk(r, true),
+  classifyUnreleasedLock,
+  (r: FailingRun) => classifyDeadlock(r, true),
+  classifyLostWakeup,
+  // A process that died of an error before the others got stuck: the usual reason nobody wakes them.
+  (r: FailingRun) => (r.snapshot.errors.length > 0 ? classifyRuntimeError(r) : null),
+  (r: FailingRun) => classifyDeadlock(r, false),
+];
 
 /** The run finished but a process died of a signal or of an error. */
-const CRASH_DETECTORS = [classifyFatalSignal, (r: FailingRun) => classifyEdeadlk(r, true)];
+const CRASH_DETECTORS = [classifyFatalSignal, (r: FailingRun) => classifyEdeadlk(r, true), classifyRuntimeError];
 
 /**
  * The run finished cleanly and the test's check rejected it. A read-modify-write that only

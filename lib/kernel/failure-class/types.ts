@@ -64,6 +64,8 @@ export type FailureEvidence = {
   "signal-fatal": { signal: string; process: ProcessRef; from: number | null; sentAt: TraceRef | null; killedAt: TraceRef | null };
   /** A signal that never had its effect: merged with one already pending (signals do not queue), or still pending when the run ended. */
   "signal-lost": { signal: string; to: ProcessRef; from: number; how: "merged" | "pending"; sentAt: TraceRef | null; zombies: number[] };
+  /** `process` ended with an error it did not catch (`error`, as the kernel describes it), thrown from the student's `line` when known. */
+  "runtime-error": { process: ProcessRef; error: string; line: number | null; thrownAt: TraceRef | null };
   /** The run finished and the test's check rejected what it did. */
   "wrong-result": { failure: string };
   /** Something else: the run hit the step limit, hung, or a process threw. */
@@ -84,4 +86,4 @@ export type FailingRun = {
   expectedSignals?: readonly string[];
 };
 
-export const FAILURE_KINDS: readonly FailureKind[] = ["deadlock", "lost-update", "lock-not-released", "edeadlk", "zombie", "lost-wakeup", "signal-fatal", "signal-lost", "wrong-result", "unclassified"];
+export const FAILURE_KINDS: readonly FailureKind[] = ["deadlock", "lost-update", "lock-not-released", "edeadlk", "zombie", "lost-wakeup", "signal-fatal", "signal-lost", "runtime-error", "wrong-result", "unclassified"];
