@@ -3,6 +3,7 @@ import { forbiddenError, notFoundError } from "../http/api-error";
 import type { CurrentUser } from "../auth/current-user";
 import { toStatusViews } from "../grader/queue/get-submission-status";
 import { hiddenDetailsRelease } from "./hidden-details-release";
+import { coverageByTest } from "./coverage-by-test";
 
 /**
  * Whether the viewer is staff for this submission: admins; an instructor of the assignment's
@@ -41,6 +42,7 @@ export async function getSubmissionForViewer(viewer: CurrentUser, submissionId: 
   const release = staff ? { visible: true, releasesAt: null } : await hiddenDetailsRelease(db(), submission, now);
   const [status] = await toStatusViews(db(), [submission]);
   const report = submission.report ? (JSON.parse(submission.report) as Record<string, unknown>) : null;
+  const coverage = coverageByTest(report);
   return {
     ...status,
     id: submission.id,
@@ -60,8 +62,8 @@ export async function getSubmissionForViewer(viewer: CurrentUser, submissionId: 
     detailsReleaseAt: release.releasesAt?.toISOString() ?? null,
     tests: submission.results.map((r) =>
       release.visible || !r.hidden
-        ? { testId: r.testId, title: r.title, passed: r.passed, points: r.points, maxPoints: r.maxPoints, message: r.message, hidden: r.hidden, replay: r.replay, trace: r.trace ? (JSON.parse(r.trace) as unknown) : null }
-        : { testId: r.testId, title: r.title, passed: r.passed, points: r.points, maxPoints: r.maxPoints, message: "", hidden: r.hidden, replay: null, trace: null },
+        ? { testId: r.testId, title: r.title, passed: r.passed, points: r.points, maxPoints: r.maxPoints, message: r.message, hidden: r.hidden, replay: r.replay, trace: r.trace ? (JSON.parse(r.trace) as unknown) : null, coverage: coverage.get(r.testId) ?? null }
+        : { testId: r.testId, title: r.title, passed: r.passed, points: r.points, maxPoints: r.maxPoints, message: "", hidden: r.hidden, replay: null, trace: null, coverage: coverage.get(r.testId) ?? null },
     ),
   };
 }

@@ -175,6 +175,10 @@ describe("exercise workspace in Chromium", () => {
     await expect.poll(editorText).toContain("mutex_unlock(lock)");
     await submitAndWaitForGrade();
     expect(await page.getByTestId("submission-score").textContent()).toBe("100 / 100");
+    // Each test says what its exploration covered.
+    const covered = page.getByTestId("submission-results").locator('[data-testid^="coverage-"]');
+    expect(await covered.count()).toBe(await page.getByTestId("submission-results").locator("li.pass").count());
+    expect(await covered.first().textContent()).toMatch(/^Explored: (every interleaving|all \d|.*PCT d=2)/);
 
     const entries = page.getByTestId("history-entry");
     await expect.poll(() => entries.count()).toBe(2);

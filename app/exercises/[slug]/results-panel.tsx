@@ -2,6 +2,7 @@
 
 import type { Diagnostic, Lang } from "@/lib/grader/types";
 import { explainFailure, explainsFailure } from "@/lib/grader/failure-class-text";
+import { describeCoverage } from "@/lib/grader/coverage-text";
 import type { Strings } from "./strings";
 import type { LocalRun, SubmissionView } from "./types";
 import type { ShownTrace } from "../../_components/timeline/timeline-view";
@@ -81,6 +82,11 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                           {r.failure && <> → {r.failure}</>}
                         </p>
                       )}
+                      {r.coverage && (
+                        <p className="muted small" data-testid={`local-coverage-${r.id}`}>
+                          {s.covered}: {describeCoverage(r.coverage, lang, { passed: r.passed })}
+                        </p>
+                      )}
                       {r.trace && (
                         <button type="button" onClick={() => onShowTrace({ title, trace: asTrace(r.trace) })}>
                           {s.showTimeline}
@@ -141,6 +147,11 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                     {t.points}/{t.maxPoints} {s.points}
                   </span>
                   {t.message && <p className="message">{t.message}</p>}
+                  {t.coverage && (
+                    <p className="muted small" data-testid={`coverage-${t.testId}`}>
+                      {s.covered}: {describeCoverage(t.coverage, lang, { passed: t.passed })}
+                    </p>
+                  )}
                   <div className="actions">
                     {t.trace !== null && (
                       <button type="button" onClick={() => onShowTrace({ title: t.title, trace: asTrace(t.trace) })}>

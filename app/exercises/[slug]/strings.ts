@@ -33,6 +33,7 @@ const strings = {
   points: { ko: "점", en: "pts" },
   score: { ko: "점수", en: "Score" },
   showTimeline: { ko: "타임라인 보기", en: "Show timeline" },
+  covered: { ko: "탐색한 범위", en: "Explored" },
   replay: { ko: "내 브라우저에서 재현", en: "Replay in my browser" },
   replaying: { ko: "재현 중…", en: "Replaying…" },
   diagnostics: { ko: "컴파일 진단", en: "Compiler diagnostics" },

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@/lib/grader/types";
 import type { LocalTestResult } from "@/lib/workspace/browser/run-worker";
+import type { Coverage } from "@/lib/kernel/strategies/coverage";
 
 /** The local "Run" as the results panel shows it. */
 export type LocalRun =
@@ -25,6 +26,6 @@ export type SubmissionView = {
   compile: { ok: boolean; diagnostics: Diagnostic[] } | null;
   error: string | null;
   detailsVisible: boolean;
-  tests: Array<{ testId: string; title: string; passed: boolean; points: number; maxPoints: number; message: string; hidden: boolean; replay: string | null; trace: unknown }>;
+  tests: Array<{ testId: string; title: string; passed: boolean; points: number; maxPoints: number; message: string; hidden: boolean; replay: string | null; trace: unknown; coverage: Coverage | null }>;
 };
 

@@ -127,6 +127,7 @@ const messages = {
   failed: { ko: "실패", en: "failed" },
   message: { ko: "메시지", en: "Message" },
   replay: { ko: "재현 토큰", en: "Replay token" },
+  covered: { ko: "탐색한 범위", en: "Explored" },
   scoreDistribution: { ko: "과제별 점수 분포", en: "Score distribution per assignment" },
   failingTests: { ko: "가장 많이 실패한 숨은 테스트", en: "Hidden tests that fail most" },
   failures: { ko: "실패", en: "Failures" },

@@ -5,6 +5,7 @@ import { currentLang } from "@/lib/i18n/current-lang";
 import { CourseNav } from "../../../../_components/course-nav";
 import { formatDate, formatPenalty, formatScore } from "../../../../_components/format";
 import { tr } from "../../../../_components/messages";
+import { describeCoverage } from "@/lib/grader/coverage-text";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
 import { TimelineView } from "@/app/_components/timeline/timeline-view";
@@ -61,7 +62,14 @@ export default async function SubmissionPage({ params, searchParams }: { params:
               <td>
                 {formatScore(r.points)} / {formatScore(r.maxPoints)}
               </td>
-              <td style={{ whiteSpace: "pre-wrap" }}>{r.message}</td>
+              <td style={{ whiteSpace: "pre-wrap" }}>
+                {r.message}
+                {r.coverage && (
+                  <p className="muted small" data-testid={`coverage-${r.testId}`}>
+                    {tr(lang, "covered")}: {describeCoverage(r.coverage, lang, { passed: r.passed })}
+                  </p>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
