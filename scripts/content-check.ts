@@ -27,7 +27,8 @@
  *
  * Texts (lib/content/text-lint.ts), over lessons, questions (fixed, and a few
  * variants of each generated one), exercise prompts, titles and test hints:
- * no `**` left in rendered HTML outside code (`literal-emphasis`), no backtick
+ * no `**` (or `*` touching a word) left in rendered HTML outside code
+ * (`literal-emphasis`), no backtick
  * or `**` in texts shown as plain text (`raw-backtick`: lesson titles,
  * summaries and objectives, exercise and test titles, hints), and Korean text
  * uses the terms of content/glossary.ko.json (`glossary`).

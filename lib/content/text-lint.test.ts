@@ -31,6 +31,11 @@ describe("literalEmphasisProblems", () => {
     expect(problems[0]?.message).toContain("쓰기 끝");
   });
 
+  it("flags a single * left touching a word, not spaced arithmetic", () => {
+    expect(literalEmphasisProblems("<p>*강조 *를</p>").map((p) => p.message)).toEqual([expect.stringContaining("literal *"), expect.stringContaining("literal *")]);
+    expect(literalEmphasisProblems(renderMarkdown("2 * 3 * 4 = 24"))).toEqual([]);
+  });
+
   it("passes a Korean bold the CJK-friendly renderer closes, and ** inside code", () => {
     expect(literalEmphasisProblems(renderMarkdown("**파이프(pipe)**로 연결합니다"))).toEqual([]);
     expect(literalEmphasisProblems(renderMarkdown("`char **argv`와\n\n```c\nint main(int argc, char **argv);\n```\n"))).toEqual([]);

@@ -76,13 +76,21 @@ function* occurrences(haystack: string, needle: string): Generator<number> {
   for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) yield i;
 }
 
-/** `**` left in rendered HTML outside code: an emphasis Markdown did not close. */
+/**
+ * `**` left in rendered HTML outside code: a bold Markdown did not close. Also a single `*`
+ * touching a word (`*강조*를`), an italic left open; a spaced `2 * 3` is arithmetic.
+ */
 export function literalEmphasisProblems(html: string): TextProblem[] {
   const prose = proseOfHtml(html);
-  return [...occurrences(prose, "**")].map((i) => ({
-    rule: "literal-emphasis",
-    message: `literal ** in the rendered HTML: "${excerpt(prose, i, 2)}"`,
-  }));
+  const problems: TextProblem[] = [];
+  for (const m of prose.matchAll(/\*+/g)) {
+    const i = m.index ?? 0;
+    const run = m[0];
+    const touching = /\S/.test(prose[i - 1] ?? " ") || /\S/.test(prose[i + run.length] ?? " ");
+    if (run.length === 1 && !touching) continue;
+    problems.push({ rule: "literal-emphasis", message: `literal ${run} in the rendered HTML: "${excerpt(prose, i, run.length)}"` });
+  }
+  return problems;
 }
 
 /** Text shown verbatim: backticks and `**` would be shown as typed. */
