@@ -63,6 +63,19 @@ describe("glossaryProblems", () => {
     expect(glossaryProblems("문맥 교환은", glossary)).toHaveLength(1);
   });
 
+  it("renders Markdown texts and reads plain ones as they are shown", () => {
+    const texts = [
+      { file: "l/ko.md", id: "l", lang: "ko" as const, format: "markdown" as const, text: "**쓰기 끝 **을 닫습니다" },
+      { file: "l/ko.md", id: "l", lang: "ko" as const, format: "markdown" as const, text: "`pipe()`의 **읽기 끝(read end)**은" },
+      { file: "t.ts", id: "x/t", where: "message", lang: "ko" as const, format: "plain" as const, text: "`done <id>`로 보고" },
+    ];
+    expect(checkContentTexts(texts, glossary).map((f) => `${f.file} ${f.rule} ${f.message.slice(0, 10)}`)).toEqual([
+      "l/ko.md literal-emphasis ko: litera",
+      "l/ko.md literal-emphasis ko: litera",
+      "t.ts raw-backtick ko message",
+    ]);
+  });
+
   it("checks Korean texts only", () => {
     const texts = [
       { file: "a.md", id: "a", lang: "ko" as const, format: "markdown" as const, text: "시스템 콜" },
