@@ -24,11 +24,24 @@
  * block of ko.md/en.md must type-check against the real `ipc` API with the
  * grader's compiler (lib/content/check-lesson-code.ts): one failure per
  * diagnostic, naming the lesson file (language), block number and line.
+ *
+ * Texts (lib/content/text-lint.ts), over lessons, questions (fixed, and a few
+ * variants of each generated one), exercise prompts, titles and test hints:
+ * no `**` (or `*` touching a word) left in rendered HTML outside code
+ * (`literal-emphasis`), no backtick
+ * or `**` in texts shown as plain text (`raw-backtick`: lesson titles,
+ * summaries and objectives, exercise and test titles, hints), and Korean text
+ * uses the terms of content/glossary.ko.json (`glossary`).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { checkLessonCode, formatLessonCodeProblem, tsCodeBlocks } from "../lib/content/check-lesson-code";
 import { checkLesson, LessonSchema } from "../lib/content/lesson-schema";
+import { checkContentTexts, GlossarySchema, localizedPairs, type ContentText } from "../lib/content/text-lint";
+import { listExerciseSlugs, loadExercise } from "../lib/grader/exercises/load-exercise";
+import { getGenerator } from "../lib/quiz/generators";
+import { isGenerated } from "../lib/quiz/question-schema";
+import { resolveQuestion } from "../lib/quiz/resolve-question";
 import { submissionCompiler } from "../lib/grader/compile/submission-compiler";
 import { answerPositionReport, type AnswerPositionReport } from "../lib/quiz/answer-position-report";
 import { bankStats, checkQuestionBank, type ContentFailure } from "../lib/quiz/check-question-bank";
@@ -58,6 +71,34 @@ async function main(): Promise<number> {
   const { questions, failures: qf } = await checkQuestionBank(files, { generatorSeeds, runCode: runCodeSnippet });
   failures.push(...qf.map((f) => ({ ...f, file: path.isAbsolute(f.file) ? rel(f.file) : f.file })));
   const topicsWithQuestions = new Set<string>(questions.map((q) => q.topic));
+  // Texts as students see them, checked together once lessons and exercises are read.
+  const texts: ContentText[] = [];
+  const pairs = (file: string, id: string, format: ContentText["format"], value: unknown, where?: string) => {
+    for (const p of localizedPairs(value)) {
+      const at = [where, p.where].filter(Boolean).join(".") || undefined;
+      for (const lang of ["ko", "en"] as const) texts.push({ file, id, where: at, lang, format, text: p[lang] });
+    }
+  };
+  const questionFile = new Map<string, string>();
+  for (const { file, data } of files) {
+    if (Array.isArray(data)) for (const q of data) if (q && typeof q === "object" && "id" in q) questionFile.set(String(q.id), rel(file));
+  }
+  for (const q of questions) {
+    const file = questionFile.get(q.id) ?? "content/questions";
+    if (!isGenerated(q)) {
+      pairs(file, q.id, "markdown", q);
+      continue;
+    }
+    // A generated question's text is the bank's plus the generator's: check a few variants.
+    for (const seed of [1, 2, 3]) {
+      try {
+        await getGenerator(q.generator)?.prepare?.(seed);
+        pairs(file, q.id, "markdown", resolveQuestion(q, seed), `seed ${seed}`);
+      } catch {
+        // Reported by the generator rules above.
+      }
+    }
+  }
 
   // ---- lessons
   const ldir = path.join(root, "content", "lessons");
@@ -105,7 +146,43 @@ async function main(): Promise<number> {
       for (const msg of checkLesson(lesson, { ko: body("ko"), en: body("en") }, topicsWithQuestions)) {
         fail(lesson.slug, "lesson", msg);
       }
+      for (const lang of ["ko", "en"] as const) {
+        const text = body(lang);
+        if (text) texts.push({ file: rel(path.join(full, `${lang}.md`)), id: lesson.slug, lang, format: "markdown", text });
+        lesson.objectives[lang].forEach((o, i) => texts.push({ file: rel(jsonPath), id: lesson.slug, where: `objectives.${i}`, lang, format: "plain", text: o }));
+      }
+      pairs(rel(jsonPath), lesson.slug, "plain", { title: lesson.title, summary: lesson.summary });
     }
+  }
+
+  // ---- exercise prompts, titles and test hints (the grader's texts are plain text)
+  const exercisesDir = path.join(root, "exercises");
+  let exercises = 0;
+  for (const slug of listExerciseSlugs(exercisesDir)) {
+    exercises++;
+    for (const lang of ["ko", "en"] as const) {
+      const promptPath = path.join(exercisesDir, slug, `prompt.${lang}.md`);
+      if (fs.existsSync(promptPath)) texts.push({ file: rel(promptPath), id: slug, lang, format: "markdown", text: fs.readFileSync(promptPath, "utf8") });
+    }
+    try {
+      const ex = await loadExercise(slug, exercisesDir);
+      pairs(rel(path.join(exercisesDir, slug, "exercise.json")), slug, "plain", { title: ex.manifest.title });
+      for (const [suite, tests] of [["public", ex.public], ["hidden", ex.hidden]] as const) {
+        for (const t of tests) pairs(rel(path.join(exercisesDir, slug, "tests", `${suite}.ts`)), `${slug}/${t.id}`, "plain", { title: t.title, message: t.message });
+      }
+    } catch (e) {
+      // exercises:check owns the exercise rules; here only its texts are unreadable.
+      failures.push({ file: rel(path.join(exercisesDir, slug)), questionId: slug, rule: "exercise-loads", message: (e as Error).message });
+    }
+  }
+
+  // ---- texts
+  const glossaryPath = path.join(root, "content", "glossary.ko.json");
+  const glossary = GlossarySchema.safeParse(fs.existsSync(glossaryPath) ? JSON.parse(fs.readFileSync(glossaryPath, "utf8")) : null);
+  if (!glossary.success) {
+    failures.push({ file: rel(glossaryPath), questionId: "-", rule: "glossary-schema", message: glossary.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ") });
+  } else {
+    failures.push(...checkContentTexts(texts, glossary.data));
   }
 
   for (const f of failures) console.log(`FAIL ${f.file} ${f.questionId} [${f.rule}] ${f.message}`);
@@ -113,7 +190,7 @@ async function main(): Promise<number> {
   for (const w of warnings) console.log(w);
   const stats = bankStats(questions);
   const topics = Object.values(stats.byTopic).filter((n) => n > 0).length;
-  const summary = `content:check — ${stats.total} questions, ${topics} topics, ${stats.generated} parametrized, ${lessons} lessons, ${codeBlocks} lesson code blocks`;
+  const summary = `content:check — ${stats.total} questions, ${topics} topics, ${stats.generated} parametrized, ${lessons} lessons, ${codeBlocks} lesson code blocks, ${exercises} exercises, ${texts.length} texts`;
   if (failures.length) {
     console.log(`${summary}: ${failures.length} failure(s)`);
     return 1;

@@ -13,3 +13,14 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("write **4096** bytes")).toBe("<p>write <strong>4096</strong> bytes</p>\n");
   });
 });
+
+describe("renderMarkdown with Korean emphasis", () => {
+  it("closes ** before a Hangul particle, even after a parenthesis or a code span", () => {
+    expect(renderMarkdown("**파이프(pipe)**로 연결합니다", { inline: true })).toBe("<strong>파이프(pipe)</strong>로 연결합니다");
+    expect(renderMarkdown("**`IPC_RMID`**는 표시만 합니다", { inline: true })).toBe("<strong><code>IPC_RMID</code></strong>는 표시만 합니다");
+    expect(renderMarkdown("*비선점(no preemption)*으로", { inline: true })).toBe("<em>비선점(no preemption)</em>으로");
+  });
+  it("leaves English and arithmetic as CommonMark renders them", () => {
+    expect(renderMarkdown("a **b** c and 2 * 3 * 4", { inline: true })).toBe("a <strong>b</strong> c and 2 * 3 * 4");
+  });
+});

@@ -4,6 +4,7 @@
  * generators from numbers — never a user's, so its HTML is trusted.
  */
 import { Marked } from "marked";
+import markedCjkFriendly from "marked-cjk-friendly";
 
 function slugify(text: string): string {
   return text
@@ -13,8 +14,11 @@ function slugify(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-// Headings get ids so that sections of a lesson can be linked to.
-const marked = new Marked({
+// Headings get ids so that sections of a lesson can be linked to. CommonMark does not close
+// `**` right after a closing parenthesis when a Hangul particle follows (`**파이프(pipe)**로`
+// stays literal: the delimiter is not right-flanking), which is how Korean is written;
+// marked-cjk-friendly applies the proposed CJK flanking rule, and leaves other text alone.
+const marked = new Marked(markedCjkFriendly(), {
   gfm: true,
   renderer: {
     heading({ tokens, depth }) {

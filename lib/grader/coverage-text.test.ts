@@ -44,7 +44,7 @@ describe("coverage sentences", () => {
 
   it("says what a finished preemption-bounded search covered", () => {
     expect(describeCoverage(exhaustive(), "en")).toBe("all 1,234 interleavings with ≤ 2 preemptions");
-    expect(describeCoverage(exhaustive({ preemptionBound: 1, schedules: 1 }), "en")).toBe("all 1 interleavings with ≤ 1 preemption");
+    expect(describeCoverage(exhaustive({ preemptionBound: 1, schedules: 1 }), "en")).toBe("the only interleaving with ≤ 1 preemption");
     expect(describeCoverage(exhaustive(), "ko")).toBe("선점 2번 이하인 모든 인터리빙 1,234개");
     expect(describeCoverage(exhaustive({ reduction: "sleep-sets", schedules: 473 }), "en")).toBe("every interleaving with ≤ 2 preemptions (473 schedules, up to reordering of independent steps)");
     expect(describeCoverage(exhaustive({ reduction: "sleep-sets", schedules: 473 }), "ko")).toBe("선점 2번 이하인 모든 인터리빙 (스케줄 473개, 독립적인 단계의 순서만 다른 것은 한 번만)");

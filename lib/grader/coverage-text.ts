@@ -7,6 +7,7 @@
  *   every interleaving with ≤ 1 preemption (190 schedules), then PCT d=2, 600 runs: a depth-2 bug is missed with probability < 0.1%
  */
 import type { Coverage } from "../kernel/strategies/coverage";
+import { pluralEn } from "../i18n/plural";
 import type { Lang } from "./types";
 
 /** 1234567 → "1,234,567" (the same in both languages, and on every platform). */
@@ -64,15 +65,17 @@ function exhaustiveText(c: Extract<Coverage, { kind: "exhaustive" }>, lang: Lang
     const what = c.allInterleavings ? "가능한 모든 인터리빙" : `${bound} 모든 인터리빙`;
     return reduced ? `${what} (스케줄 ${n}개, 독립적인 단계의 순서만 다른 것은 한 번만)` : `${what} ${n}개`;
   }
-  if (!c.complete) return `${n} interleavings ${bound} (the search did not finish)`;
-  if (reduced) return `${c.allInterleavings ? "every interleaving" : `every interleaving ${bound}`} (${n} schedules, up to reordering of independent steps)`;
-  return c.allInterleavings ? `all ${n} interleavings` : `all ${n} interleavings ${bound}`;
+  const s = c.schedules;
+  if (!c.complete) return `${pluralEn(s, `${n} interleaving`, `${n} interleavings`)} ${bound} (the search did not finish)`;
+  if (reduced) return `${c.allInterleavings ? "every interleaving" : `every interleaving ${bound}`} (${pluralEn(s, `${n} schedule`, `${n} schedules`)}, up to reordering of independent steps)`;
+  const all = pluralEn(s, "the only interleaving", `all ${n} interleavings`);
+  return c.allInterleavings ? all : `${all} ${bound}`;
 }
 
 function pctText(c: Extract<Coverage, { kind: "pct" }>, lang: Lang): string {
   const runs = formatCount(c.runs);
   const e = c.exhaustive;
-  const before = e && (lang === "ko" ? `${preemptions(e.preemptionBound, lang)} 모든 인터리빙 (스케줄 ${formatCount(e.schedules)}개)` : `every interleaving ${preemptions(e.preemptionBound, lang)} (${formatCount(e.schedules)} schedules)`);
+  const before = e && (lang === "ko" ? `${preemptions(e.preemptionBound, lang)} 모든 인터리빙 (스케줄 ${formatCount(e.schedules)}개)` : `every interleaving ${preemptions(e.preemptionBound, lang)} (${pluralEn(e.schedules, `${formatCount(e.schedules)} schedule`, `${formatCount(e.schedules)} schedules`)})`);
   let bound: string;
   if (lang === "ko") {
     const miss = formatMissBound(c.missProbability).replace(/^([<≤]) (.*)$/, (_, op: string, v: string) => `${v} ${op === "<" ? "미만" : "이하"}`);
@@ -82,10 +85,11 @@ function pctText(c: Extract<Coverage, { kind: "pct" }>, lang: Lang): string {
     else bound = `PCT d=${c.depth}, ${runs}회 실행: 깊이 2 버그를 놓칠 확률 ${miss}`;
     return before ? `${before}에 더해 ${bound}` : bound;
   }
+  const ranRuns = pluralEn(c.runs, `${runs} run`, `${runs} runs`);
   if (c.runs === 0) bound = "no PCT runs (no bound)";
-  else if (c.missProbability === 0) bound = `PCT d=${c.depth}, ${runs} runs: every PCT schedule was run, so no bug of depth ≤ 2 is missed`;
-  else if (c.missProbability >= 1) bound = `PCT d=${c.depth}, ${runs} runs (no bound for depth-2 bugs)`;
-  else bound = `PCT d=${c.depth}, ${runs} runs: a depth-2 bug is missed with probability ${formatMissBound(c.missProbability)}`;
+  else if (c.missProbability === 0) bound = `PCT d=${c.depth}, ${ranRuns}: every PCT schedule was run, so no bug of depth ≤ 2 is missed`;
+  else if (c.missProbability >= 1) bound = `PCT d=${c.depth}, ${ranRuns} (no bound for depth-2 bugs)`;
+  else bound = `PCT d=${c.depth}, ${ranRuns}: a depth-2 bug is missed with probability ${formatMissBound(c.missProbability)}`;
   return before ? `${before}, then ${bound}` : bound;
 }
 

@@ -1,4 +1,7 @@
 import type { Lang } from "../i18n/messages";
+import { pluralEn } from "../i18n/plural";
+
+const hoursEn = (n: number) => pluralEn(n, "1 hour", `${n} hours`);
 
 export type AccountMailKind = "INVITE" | "RESET" | "VERIFY" | "ALREADY_REGISTERED";
 
@@ -12,7 +15,7 @@ const texts: Record<AccountMailKind, Record<Lang, (p: Params) => { subject: stri
     }),
     en: (p) => ({
       subject: `Your IPC Lab invitation${p.courseTitle ? `: ${p.courseTitle}` : ""}`,
-      body: `${p.name}, an IPC Lab account is ready for you${p.courseTitle ? ` in "${p.courseTitle}"` : ""}.\nSet a password at the link below, then sign in. The link works once and expires in ${p.hours} hours.\n\n${p.url}\n`,
+      body: `${p.name}, an IPC Lab account is ready for you${p.courseTitle ? ` in "${p.courseTitle}"` : ""}.\nSet a password at the link below, then sign in. The link works once and expires in ${hoursEn(p.hours)}.\n\n${p.url}\n`,
     }),
   },
   RESET: {
@@ -22,7 +25,7 @@ const texts: Record<AccountMailKind, Record<Lang, (p: Params) => { subject: stri
     }),
     en: (p) => ({
       subject: "Reset your IPC Lab password",
-      body: `${p.name}, someone asked to reset your IPC Lab password.\nChoose a new one at the link below. The link works once and expires in ${p.hours} hour(s). If this was not you, ignore this message.\n\n${p.url}\n`,
+      body: `${p.name}, someone asked to reset your IPC Lab password.\nChoose a new one at the link below. The link works once and expires in ${hoursEn(p.hours)}. If this was not you, ignore this message.\n\n${p.url}\n`,
     }),
   },
   VERIFY: {
@@ -32,7 +35,7 @@ const texts: Record<AccountMailKind, Record<Lang, (p: Params) => { subject: stri
     }),
     en: (p) => ({
       subject: "Confirm your IPC Lab email address",
-      body: `${p.name}, welcome to IPC Lab.\nConfirm that this address is yours at the link below: courses that list you on their roster are linked to your account only after that. The link expires in ${p.hours} hours.\n\n${p.url}\n`,
+      body: `${p.name}, welcome to IPC Lab.\nConfirm that this address is yours at the link below: courses that list you on their roster are linked to your account only after that. The link expires in ${hoursEn(p.hours)}.\n\n${p.url}\n`,
     }),
   },
   ALREADY_REGISTERED: {

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { pluralEn } from "../i18n/plural";
 import { env } from "../env";
 import { ApiError, notFoundError } from "../http/api-error";
 import { requireAssignmentAccess } from "../assignments/assignment-access";
@@ -31,7 +32,7 @@ export async function createSubmission(user: CurrentUser, input: CreateSubmissio
     latePenalty = when.penalty;
     if (assignment.maxAttempts !== null) {
       const used = await db().submission.count({ where: { assignmentId: assignment.id, userId: user.id } });
-      if (used >= assignment.maxAttempts) throw new ApiError(403, `You have used all ${assignment.maxAttempts} attempts for this assignment.`);
+      if (used >= assignment.maxAttempts) throw new ApiError(403, `You have used ${pluralEn(assignment.maxAttempts, "your only attempt", `all ${assignment.maxAttempts} attempts`)} for this assignment.`);
     }
     if (assignment.rateLimitPerHour !== null) {
       await enforceRateLimit(db(), `submit:${assignment.id}:${user.id}`, assignment.rateLimitPerHour, 60 * 60 * 1000, "submissions for this assignment");

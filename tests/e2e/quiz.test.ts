@@ -140,6 +140,9 @@ describe("a student in Chromium", () => {
     await page.waitForURL(`${baseUrl}/lessons/ko/${TOPIC}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/경쟁 조건/);
     await page.getByRole("button", { name: "P1의 다음 단계 실행" }).waitFor();
+    // Bold right before a Korean particle (**데이터 경쟁(data race)**은) is rendered, not shown as **.
+    expect(await page.locator(".lesson-body").textContent()).not.toContain("**");
+    expect(await page.locator(".lesson-body strong").count()).toBeGreaterThan(0);
     await screenshot(page, "lesson-ko");
     await page.getByTestId("lesson-other-lang").click();
     await page.waitForURL(`${baseUrl}/lessons/en/${TOPIC}`);

@@ -3,7 +3,8 @@
 import type { Diagnostic, Lang } from "@/lib/grader/types";
 import { explainFailure, explainsFailure } from "@/lib/grader/failure-class-text";
 import { describeCoverage } from "@/lib/grader/coverage-text";
-import type { Strings } from "./strings";
+import { plural } from "@/lib/i18n/plural";
+import { schedulesExplored, type Strings } from "./strings";
 import type { LocalRun, SubmissionView } from "./types";
 import type { ShownTrace } from "../../_components/timeline/timeline-view";
 import { LocalTime } from "../../courses/local-time";
@@ -106,7 +107,7 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
             </h3>
             <p data-testid="submission-status">
               {submission.status === "QUEUED" && `${s.queued}${submission.position ? ` (${s.position} ${submission.position})` : ""}…`}
-              {submission.status === "RUNNING" && `${s.gradingRunning}… ${submission.schedulesExplored} ${s.schedules}`}
+              {submission.status === "RUNNING" && `${s.gradingRunning}… ${plural(lang, submission.schedulesExplored, schedulesExplored)}`}
               {submission.status === "GRADED" && (
                 <>
                   {s.graded} · {s.score}{" "}
@@ -119,7 +120,7 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                       · {s.late} −{Math.round(submission.latePenalty * 100)}% → {s.countsFor} {Math.round(submission.score * (1 - submission.latePenalty) * 100) / 100}
                     </span>
                   )}{" "}
-                  · {submission.schedulesExplored} {s.schedules}
+                  · {plural(lang, submission.schedulesExplored, schedulesExplored)}
                 </>
               )}
               {submission.status === "COMPILE_ERROR" && s.compileError}

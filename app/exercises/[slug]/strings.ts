@@ -1,5 +1,6 @@
 import { inLanguage } from "@/lib/i18n/in-language";
 import type { Lang } from "@/lib/i18n/messages";
+import type { PluralForms } from "@/lib/i18n/plural";
 
 const strings = {
   prompt: { ko: "문제", en: "Problem" },
@@ -23,7 +24,6 @@ const strings = {
   queued: { ko: "대기 중", en: "Queued" },
   position: { ko: "대기 순서", en: "position" },
   gradingRunning: { ko: "채점 중", en: "Grading" },
-  schedules: { ko: "탐색한 스케줄", en: "schedules explored" },
   graded: { ko: "채점 완료", en: "Graded" },
   compileError: { ko: "컴파일 오류", en: "Compile error" },
   failed: { ko: "채점 실패", en: "Grading failed" },
@@ -65,6 +65,9 @@ const strings = {
   detailsHeld: { ko: "숨겨진 테스트의 메시지, 타임라인, 재현은 {date} 이후에 공개됩니다 (제출 기한이 남아 있는 과제).", en: "Hidden tests' messages, timelines and replays are released after {date} (an assignment still open to you)." },
   detailsNever: { ko: "이 과제는 숨겨진 테스트의 자세한 내용을 공개하지 않습니다.", en: "This assignment keeps its hidden tests' details hidden." },
 } satisfies Record<string, Record<Lang, string>>;
+
+/** "1 schedule explored", "3 schedules explored": counted with lib/i18n/plural. */
+export const schedulesExplored: Record<Lang, PluralForms> = { ko: { other: "탐색한 스케줄 #개" }, en: { one: "# schedule explored", other: "# schedules explored" } };
 
 export type StringKey = keyof typeof strings;
 export type Strings = Record<StringKey, string>;

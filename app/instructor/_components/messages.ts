@@ -1,4 +1,5 @@
 import type { Lang } from "@/lib/i18n/messages";
+import { plural, type PluralForms } from "@/lib/i18n/plural";
 
 /** The instructor pages' own labels (the shared dictionary stays small; see lib/i18n/messages.ts). */
 const messages = {
@@ -92,9 +93,8 @@ const messages = {
   previous: { ko: "이전", en: "Previous" },
   next: { ko: "다음", en: "Next" },
   of: { ko: "/", en: "of" },
-  studentsCount: { ko: "명", en: "students" },
+  students: { ko: "학생 수", en: "Students" },
   late: { ko: "지각", en: "late" },
-  attempts: { ko: "제출 수", en: "attempts" },
   overrideMark: { ko: "조정됨", en: "overridden" },
   noGrade: { ko: "없음", en: "none" },
   finalScore: { ko: "최종 점수", en: "Final score" },
@@ -109,7 +109,6 @@ const messages = {
   regradeSubmission: { ko: "이 제출 재채점", en: "Regrade this submission" },
   regradeStudent: { ko: "이 학생 재채점", en: "Regrade this student" },
   regradeAssignment: { ko: "과제 전체 재채점", en: "Regrade the whole assignment" },
-  regradeConfirm: { ko: "이 과제의 제출 {n}개를 모두 다시 채점합니다. 점수가 바뀔 수 있습니다. 계속할까요?", en: "This reruns all {n} submissions of this assignment; scores may change. Continue?" },
   removeOverride: { ko: "수동 조정 취소", en: "Remove the override" },
   removeOverrideConfirm: { ko: "이 학생의 수동 조정을 모두 취소하고 계산된 점수로 되돌릴까요? (감사 기록에 남습니다)", en: "Remove this student's override and go back to the computed score? (It stays in the audit log.)" },
   revokeExtension: { ko: "연장 취소", en: "Revoke" },
@@ -148,4 +147,18 @@ export type InstructorMessageKey = keyof typeof messages;
 
 export function tr(lang: Lang, key: InstructorMessageKey): string {
   return messages[key][lang];
+}
+
+/** Counts shown with their noun: "1 attempt", "2 attempts", "제출 2회" (see lib/i18n/plural). */
+const counts = {
+  students: { ko: { other: "학생 #명" }, en: { one: "# student", other: "# students" } },
+  attempts: { ko: { other: "제출 #회" }, en: { one: "# attempt", other: "# attempts" } },
+  regradeConfirm: {
+    ko: { other: "이 과제의 제출 #개를 모두 다시 채점합니다. 점수가 바뀔 수 있습니다. 계속할까요?" },
+    en: { one: "This reruns the assignment's only submission; its score may change. Continue?", other: "This reruns all # submissions of this assignment; scores may change. Continue?" },
+  },
+} satisfies Record<string, Record<Lang, PluralForms>>;
+
+export function trCount(lang: Lang, key: keyof typeof counts, n: number): string {
+  return plural(lang, n, counts[key]);
 }

@@ -42,7 +42,7 @@ const L = {
     attempt: (n: number, max: number | null) => (max ? `Attempt ${n} of ${max}` : `Attempt ${n}`),
     late: "This attempt counts as late.",
     counted: (s: number, m: number, p: string) => `Counted for the assignment (${p === "BEST" ? "best" : "last"} attempt): ${s} / ${m}`,
-    unanswered: (n: number) => `${n} question(s) are unanswered. Submit anyway? Press again to submit.`,
+    unanswered: (n: number) => `${n === 1 ? "1 question is" : `${n} questions are`} unanswered. Submit anyway? Press again to submit.`,
     saved: "Your answers are saved.",
     practiceHeld: (titles: string, until: string | null) =>
       until

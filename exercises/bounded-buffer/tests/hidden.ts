@@ -12,7 +12,7 @@ export default defineTests([
     title: { ko: "생산자 하나, 소비자 하나: 넣은 순서대로", en: "One producer, one consumer: in order" },
     points: 25,
     message: {
-      ko: "버퍼가 비어 있을 때 소비자가, 가득 찼을 때 생산자가 기다려야 합니다. 그런데 기다리는 동안 다른 쪽이 들어와야 할 잠금을 쥐고 있지는 않나요? 또 링 버퍼는 FIFO입니다. 인덱스가 끝에 닿으면 어디로 가야 할까요?",
+      ko: "버퍼가 비어 있을 때 소비자가, 가득 찼을 때 생산자가 기다려야 합니다. 그런데 기다리는 동안 다른 쪽이 들어와야 할 락을 쥐고 있지는 않나요? 또 링 버퍼는 FIFO입니다. 인덱스가 끝에 닿으면 어디로 가야 할까요?",
       en: "A consumer must wait while the buffer is empty, and a producer while it is full. While waiting, do they hold a lock the other side needs to get in? And a ring buffer is FIFO: where does an index go when it reaches the end?",
     },
     scenario: bufferScenario(fifo),
@@ -34,7 +34,7 @@ export default defineTests([
     title: { ko: "칸이 하나뿐인 버퍼", en: "A buffer with a single slot" },
     points: 25,
     message: {
-      ko: "칸이 하나면 버퍼는 거의 항상 가득 찼거나 비어 있습니다. 잠금을 쥔 채로 empty나 full을 기다리는 프로세스가 있으면 교착 상태가 됩니다. 세마포어를 기다리는 순서를 확인하세요.",
+      ko: "칸이 하나면 버퍼는 거의 항상 가득 찼거나 비어 있습니다. 락을 쥔 채로 empty나 full을 기다리는 프로세스가 있으면 교착 상태가 됩니다. 세마포어를 기다리는 순서를 확인하세요.",
       en: "With one slot the buffer is almost always full or empty. A process that waits on empty or full while holding the lock deadlocks the system. Check the order of your waits.",
     },
     scenario: bufferScenario(tiny),

@@ -10,8 +10,8 @@ export default defineTests([
     title: { ko: "생산자 하나, 소비자 하나", en: "One producer, one consumer" },
     points: 0,
     message: {
-      ko: "항목 4개가 넣은 순서대로 정확히 한 번씩 `consumed <값>`으로 보고되어야 합니다.",
-      en: "The 4 items must each be reported exactly once, in order, with a `consumed <value>` line.",
+      ko: "항목 4개가 넣은 순서대로 정확히 한 번씩 “consumed <값>” 줄로 보고되어야 합니다.",
+      en: "The 4 items must each be reported exactly once, in order, with a “consumed <value>” line.",
     },
     scenario: bufferScenario(simple),
     explore: { budget: 50 },

@@ -26,7 +26,7 @@ export default defineTests([
     title: { ko: "세 창구, 여러 번 반복", en: "Three tellers, several rounds" },
     points: 25,
     message: {
-      ko: "모든 창구가 같은 잠금을 써야 상호 배제가 됩니다.",
+      ko: "모든 창구가 같은 락을 써야 상호 배제가 됩니다.",
       en: "Mutual exclusion only works when every teller uses the same lock.",
     },
     scenario: bankScenario(0, three),
@@ -37,7 +37,7 @@ export default defineTests([
     title: { ko: "거절된 출금 뒤에도 계속 동작", en: "Keeps working after a refused withdrawal" },
     points: 25,
     message: {
-      ko: "출금이 거절되어 예외가 난 경로에서도 잠금을 놓아야 합니다. 그렇지 않으면 다른 창구가 영원히 기다립니다.",
+      ko: "출금이 거절되어 예외가 난 경로에서도 락을 놓아야 합니다. 그렇지 않으면 다른 창구가 영원히 기다립니다.",
       en: "The lock must be released on the path where a withdrawal is refused and throws; otherwise the other tellers wait forever.",
     },
     // 10 - 30 is refused; the deposits must still go through, before or after it.

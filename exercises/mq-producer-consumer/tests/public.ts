@@ -9,8 +9,8 @@ export default defineTests([
     title: { ko: "생산자 하나, 소비자 하나", en: "One producer, one consumer" },
     points: 0,
     message: {
-      ko: "보낸 작업은 모두 정확히 한 번씩 `done <id>`로 보고되어야 합니다.",
-      en: "Every job sent must be reported exactly once with a `done <id>` line.",
+      ko: "보낸 작업은 모두 정확히 한 번씩 “done <id>” 줄로 보고되어야 합니다.",
+      en: "Every job sent must be reported exactly once with a “done <id>” line.",
     },
     scenario: mqScenario(one, 1),
     explore: { budget: 30 },

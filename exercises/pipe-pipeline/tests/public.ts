@@ -9,8 +9,8 @@ export default defineTests([
     title: { ko: "짧은 로그의 ERROR 줄 세기", en: "Counts the ERROR lines of a short log" },
     points: 0,
     message: {
-      ko: "`cat access.log | grep ERROR | wc -l`과 같은 값을 wc가 출력해야 합니다. 멈춘다면(deadlock) 어떤 프로세스가 어떤 파이프의 쓰기 끝을 들고 있는지 보세요.",
-      en: "wc must print what `cat access.log | grep ERROR | wc -l` prints. If the run deadlocks, look at which process still holds a write end of which pipe.",
+      ko: "“cat access.log | grep ERROR | wc -l”과 같은 값을 wc가 출력해야 합니다. 멈춘다면(deadlock) 어떤 프로세스가 어떤 파이프의 쓰기 끝을 들고 있는지 보세요.",
+      en: "wc must print what “cat access.log | grep ERROR | wc -l” prints. If the run deadlocks, look at which process still holds a write end of which pipe.",
     },
     scenario: pipelineScenario("access.log", "ERROR", log),
     explore: { budget: 10 },

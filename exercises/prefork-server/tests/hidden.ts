@@ -26,7 +26,7 @@ export default defineTests([
     title: { ko: "작업 중에 죽은 워커", en: "A worker killed mid-work" },
     points: 30,
     message: {
-      ko: "SIGKILL은 잡을 수 없어서 워커는 어디서든 죽을 수 있습니다 — 잠금을 쥔 채로도요. 그래도 나머지 작업은 모두 처리되어야 하고, 풀(pool)은 다시 N개의 워커로 돌아와야 합니다. 죽은 프로세스가 쥐고 있던 세마포어를 커널이 되돌려 주게 하는 플래그가 있습니다.",
+      ko: "SIGKILL은 잡을 수 없어서 워커는 어디서든 죽을 수 있습니다 — 락을 쥔 채로도요. 그래도 나머지 작업은 모두 처리되어야 하고, 풀(pool)은 다시 N개의 워커로 돌아와야 합니다. 죽은 프로세스가 쥐고 있던 세마포어를 커널이 되돌려 주게 하는 플래그가 있습니다.",
       en: "SIGKILL cannot be caught, so a worker can die anywhere — even holding the lock. All other jobs must still be processed and the pool must be back to N workers. There is a flag that makes the kernel undo a dead process's semaphore operations.",
     },
     scenario: serverScenario(killed),

@@ -1,4 +1,5 @@
 import { SubmissionStatus, type Db } from "../../db";
+import { pluralEn } from "../../i18n/plural";
 import { failureReport } from "../pool/failure-report";
 import { DEFAULT_MAX_ATTEMPTS } from "./complete-submission";
 import type { GradeJob } from "./grade-job";
@@ -26,7 +27,7 @@ export async function requeueExpiredLeases(
   for (const row of expired) {
     const where = { id: row.id, status: SubmissionStatus.RUNNING, leaseOwner: row.leaseOwner, gradeRun: row.gradeRun, leaseUntil: { lt: now } };
     if (row.attempts >= maxAttempts) {
-      const error = `Grading was interrupted ${row.attempts} times, so it was stopped. Ask your instructor for a regrade.`;
+      const error = `Grading was interrupted ${pluralEn(row.attempts, "once", `${row.attempts} times`)}, so it was stopped. Ask your instructor for a regrade.`;
       const report = toStoredReport(failureReport({ exercise: row.exercise.slug }, "internal-error", error));
       const { count } = await db.submission.updateMany({ where, data: { status: SubmissionStatus.FAILED, report, gradedAt: now, ...NO_LEASE } });
       if (count === 1) failed.push(row.id);

@@ -9,6 +9,7 @@
  * wait then completes, value unchanged; otherwise post increments. A
  * semaphore has no owner: any process may post.
  */
+import { pluralEn } from "../../i18n/plural";
 import { createRng } from "../rng";
 import type { GeneratedNumericVariant, QuestionGenerator } from "./types";
 
@@ -142,7 +143,7 @@ export const semaphoreTraceGenerator: QuestionGenerator<GeneratedNumericVariant>
         en:
           "| # | call | effect | value | blocked |\n|---|---|---|---|---|\n" +
           table("en") +
-          `\n\nAt the end the value is ${run.value} and ${run.blocked.length} process(es) are blocked (${blockedList}). ` +
+          `\n\nAt the end the value is ${run.value} and ${pluralEn(run.blocked.length, "1 process is", `${run.blocked.length} processes are`)} blocked (${blockedList}). ` +
           `The question asks for ${s.ask === "value" ? "the value" : "the number of blocked processes"}, so the answer is **${answer}**. ` +
           "Note that a semaphore has no owner: a process that never waited may post.",
       },

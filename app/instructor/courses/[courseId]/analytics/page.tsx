@@ -92,7 +92,7 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
               <tr>
                 <th scope="col">{lang === "ko" ? "주제" : "Topic"}</th>
                 <th scope="col">{tr(lang, "mastery")}</th>
-                <th scope="col">{tr(lang, "studentsCount")}</th>
+                <th scope="col">{tr(lang, "students")}</th>
               </tr>
             </thead>
             <tbody>

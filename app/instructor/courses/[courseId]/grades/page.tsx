@@ -5,7 +5,7 @@ import { gradebookQuery, type GradebookQuery } from "@/lib/gradebook/gradebook-q
 import { currentLang } from "@/lib/i18n/current-lang";
 import { CourseNav } from "../../../_components/course-nav";
 import { formatScore } from "../../../_components/format";
-import { tr } from "../../../_components/messages";
+import { tr, trCount } from "../../../_components/messages";
 import "../../../_components/instructor.css";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -73,7 +73,7 @@ export default async function GradebookPage({ params, searchParams }: { params: 
         <button type="submit">{tr(lang, "apply")}</button>
       </form>
       <p className="muted" data-testid="gradebook-count">
-        {book.totalRows} {tr(lang, "studentsCount")}
+        {trCount(lang, "students", book.totalRows)}
       </p>
       <div className="table-scroll">
         <table className="gradebook" data-testid="gradebook">
@@ -113,7 +113,7 @@ export default async function GradebookPage({ params, searchParams }: { params: 
                       {c.late && <span className="late"> {tr(lang, "late")}</span>}
                       {c.overridden && <span className="badge">{tr(lang, "overrideMark")}</span>}
                       <div className="sub">
-                        {c.attempts} {tr(lang, "attempts")}
+                        {trCount(lang, "attempts", c.attempts)}
                       </div>
                     </td>
                   );

@@ -6,7 +6,7 @@ import { listExtensions } from "@/lib/assignments/list-extensions";
 import { AssignmentForm, ExtensionForm, PublishToggle } from "../../../../_components/assignment-form";
 import { CourseNav } from "../../../../_components/course-nav";
 import { formatDate } from "../../../../_components/format";
-import { tr } from "../../../../_components/messages";
+import { tr, trCount } from "../../../../_components/messages";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
 import { ConfirmPostButton } from "../../../../_components/confirm-post-button";
 import { countRegrade } from "@/lib/regrade/count-regrade";
@@ -31,7 +31,7 @@ export default async function AssignmentPage({ params, searchParams }: { params:
       </p>
       {assignment.kind === "EXERCISE" && (
         <p>
-          <RegradeButton courseId={courseId} scope={{ scope: "assignment", assignmentId }} label={`${tr(lang, "regradeAssignment")} (${rerun})`} confirm={tr(lang, "regradeConfirm").replace("{n}", String(rerun))} />
+          <RegradeButton courseId={courseId} scope={{ scope: "assignment", assignmentId }} label={`${tr(lang, "regradeAssignment")} (${rerun})`} confirm={trCount(lang, "regradeConfirm", rerun)} />
         </p>
       )}
       {regrade && <RegradeProgress key={regrade} lang={lang} courseId={courseId} batchId={regrade} />}
