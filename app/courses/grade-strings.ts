@@ -6,6 +6,8 @@ const strings = {
   grade: { ko: "성적", en: "Grade" },
   myGrades: { ko: "내 성적", en: "My grades" },
   myGradesHelp: { ko: "교수자의 성적부와 같은 점수입니다: 지각 감점, 반영되는 제출, 교수자 조정이 모두 적용되어 있습니다.", en: "These are the grade book's own numbers: late penalties, the attempt that counts and your instructor's changes are all applied." },
+  regradeRequests: { ko: "재채점 요청", en: "Regrade requests" },
+  requestRegrade: { ko: "재채점 요청", en: "Request a regrade" },
   noGrade: { ko: "아직 점수 없음", en: "No grade yet" },
   raw: { ko: "원점수", en: "raw" },
   late: { ko: "지각", en: "late" },
