@@ -8,6 +8,8 @@ const strings = {
   myGradesHelp: { ko: "교수자의 성적부와 같은 점수입니다: 지각 감점, 반영되는 제출, 교수자 조정이 모두 적용되어 있습니다.", en: "These are the grade book's own numbers: late penalties, the attempt that counts and your instructor's changes are all applied." },
   regradeRequests: { ko: "재채점 요청", en: "Regrade requests" },
   requestRegrade: { ko: "재채점 요청", en: "Request a regrade" },
+  feedback: { ko: "피드백", en: "Feedback" },
+  feedbackHeld: { ko: "교수자의 줄 댓글과 루브릭은 이 과제의 제출 기한이 끝난 뒤에 공개됩니다:", en: "Your instructor's line comments and rubric items are released when this assignment closes for you:" },
   noGrade: { ko: "아직 점수 없음", en: "No grade yet" },
   raw: { ko: "원점수", en: "raw" },
   late: { ko: "지각", en: "late" },

@@ -92,6 +92,9 @@ export default async function MyGradesPage({ params }: { params: Promise<{ cours
                             {" "}
                             <Link className="small" href={`/courses/${courseId}/regrade-requests/new?submission=${t.id}`}>
                               {s.requestRegrade}
+                            </Link>{" "}
+                            <Link className="small" href={`/courses/${courseId}/submissions/${t.id}/feedback`}>
+                              {s.feedback}
                             </Link>
                           </>
                         )}
