@@ -118,6 +118,9 @@ const MATRIX: Row[] = [
   { route: "/api/courses/[courseId]/submissions/[submissionId]/rubric", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/assignments/[assignmentId]/rubric", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/assignments/[assignmentId]/rubric/archive", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  // Item statistics (issue 18): course staff only; the matrix assignment is an exercise with one graded submission.
+  { route: "/instructor/courses/[courseId]/analytics/items", query: "?assignment=[assignmentId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]/item-statistics", query: "?format=csv", expect: [401, 403, 403, 200, 403, 200] },
   // The exercise workspace (issue #7); `path` names the exercise, since concrete() fills [slug] with a quiz topic.
   { route: "/exercises/[slug]", path: "/exercises/fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/exercises/[slug]/public-tests.js", path: "/api/exercises/fix-the-race/public-tests.js", expect: [401, 200, 200, 200, 200, 200] },

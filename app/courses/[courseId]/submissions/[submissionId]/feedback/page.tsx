@@ -8,7 +8,7 @@ import { getMyFeedback } from "@/lib/feedback/get-my-feedback";
 import { CodeView } from "@/app/_components/code-view/code-view";
 import { gradeStrings } from "../../../../grade-strings";
 import { LocalTime } from "../../../../local-time";
-import "../../../../course.css";
+import "../../../course.css";
 
 export const metadata: Metadata = { title: "Feedback" };
 
