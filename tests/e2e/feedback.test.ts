@@ -54,6 +54,8 @@ afterAll(async () => {
 describe("line comments and rubric items, in Chromium", () => {
   it("the instructor sees numbered, highlighted code, comments a line and applies a new rubric item", async () => {
     await instructorPage.goto(`${baseUrl}/instructor/courses/${courseId}/submissions/${submissionId}`);
+    // The forms work once React has hydrated them; before that a click would submit natively.
+    await instructorPage.waitForLoadState("networkidle");
     const code = instructorPage.getByTestId("code-view");
     expect(await code.locator(".line-number").allTextContents()).toEqual(["1", "2", "3", "4", "5"]);
     expect(await code.locator(".tok-keyword").first().textContent()).toBe("export");
@@ -70,7 +72,9 @@ describe("line comments and rubric items, in Chromium", () => {
     await instructorPage.getByTestId("rubric-new-add").click();
     const box = instructorPage.getByTestId("rubric-item-Missing cleanup");
     await box.waitFor();
-    await box.check();
+    // The box shows the saved state: it turns checked once the mark is stored and the page refreshed.
+    await box.click();
+    await expect.poll(() => box.isChecked(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => instructorPage.getByTestId("rubric-adjustment").textContent()).toContain("-5");
     await screenshot(instructorPage, "submission-feedback");
     const book = await getGradebook(courseId, gradebookQuery.parse({ q: student.email }));
