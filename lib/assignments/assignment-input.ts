@@ -13,6 +13,10 @@ export type AssignmentSettings = {
   testVisibility: "VISIBLE" | "HIDDEN" | "AFTER_DUE";
   /** Quiz assignments: when graded attempts' answers and explanations are shown to the student. */
   answerRelease: "AFTER_SUBMIT" | "AFTER_DUE" | "NEVER";
+  /** Regrade requests a student may open on this assignment (0: none); ADR 023. */
+  regradeRequestLimit: number;
+  /** Days after the student's last moment to submit (or their grade, if later) that requests stay open. */
+  regradeRequestWindowDays: number;
   published: boolean;
 };
 

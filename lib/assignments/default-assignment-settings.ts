@@ -20,6 +20,8 @@ export function defaultAssignmentSettings(now = new Date()): AssignmentSettings 
     rateLimitPerHour: null,
     testVisibility: "AFTER_DUE",
     answerRelease: "AFTER_DUE",
+    regradeRequestLimit: 3,
+    regradeRequestWindowDays: 7,
     published: false,
   };
 }

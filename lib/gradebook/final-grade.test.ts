@@ -96,3 +96,23 @@ describe("overrides", () => {
     expect(grade({ overrides: overrides.slice(2) })).toMatchObject({ score: 70, overridden: true, attempts: 0 });
   });
 });
+
+describe("rubric items (ADR 023)", () => {
+  it("add their points to the autograde before the late penalty", () => {
+    // 80 − 5 (rubric) = 75, then −10 % late → 67.5.
+    expect(grade({ attempts: [{ ...attempt("a", 0.5, 80), adjustment: -5 }] })).toMatchObject({ score: 67.5, rawScore: 75, adjustment: -5, penalty: 0.1 });
+    expect(grade({ attempts: [{ ...attempt("a", -1, 80), adjustment: 10 }] })).toMatchObject({ score: 90, rawScore: 90, adjustment: 10 });
+  });
+  it("stay within 0..the maximum", () => {
+    expect(grade({ attempts: [{ ...attempt("a", -1, 95), adjustment: 10 }] }).score).toBe(100);
+    expect(grade({ attempts: [{ ...attempt("a", -1, 3), adjustment: -10 }] }).score).toBe(0);
+  });
+  it("change which attempt is best", () => {
+    const attempts = [attempt("a", -2, 80), { ...attempt("b", -1, 75), adjustment: 10 }];
+    expect(grade({ attempts })).toMatchObject({ countedAttemptId: "b", score: 85 });
+  });
+  it("do not count on an attempt without a score, and an override still replaces everything", () => {
+    expect(grade({ attempts: [{ ...attempt("a", -1, null), adjustment: 10 }] }).score).toBeNull();
+    expect(grade({ attempts: [{ ...attempt("a", -1, 80), adjustment: 10 }], overrides: [{ score: 70, comment: "by hand", createdAt: at(1) }] })).toMatchObject({ score: 70, overridden: true });
+  });
+});

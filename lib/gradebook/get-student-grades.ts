@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { notFoundError } from "../http/api-error";
 import { gradesFromRows } from "./grades-from-rows";
+import { rubricAdjustments, withAdjustments } from "./rubric-adjustments";
 import { loadCourseAssignments } from "./load-course-assignments";
 
 /**
@@ -17,12 +18,14 @@ export async function getStudentGrades(courseId: string, userId: string) {
   const assignments = await loadCourseAssignments(courseId);
   const scope = { userId, assignment: { courseId } };
   // One load serves both the page's lists and the final grades.
-  const [submissions, attempts, extensions, overrides] = await Promise.all([
+  const [loaded, attempts, extensions, overrides, adjustments] = await Promise.all([
     db().submission.findMany({ where: scope, orderBy: { submittedAt: "desc" }, select: { id: true, userId: true, assignmentId: true, submittedAt: true, status: true, score: true, maxScore: true, late: true, latePenalty: true, stale: true, gradeRun: true } }),
     db().quizAttempt.findMany({ where: { ...scope, submittedAt: { not: null } }, orderBy: { submittedAt: "desc" }, select: { id: true, userId: true, assignmentId: true, attemptNo: true, submittedAt: true, score: true, maxScore: true, late: true } }),
     db().extension.findMany({ where: scope }),
     db().gradeOverride.findMany({ where: scope, orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } }),
+    rubricAdjustments(scope),
   ]);
+  const submissions = withAdjustments(loaded, adjustments);
   const grades = gradesFromRows(assignments, [userId], { submissions, attempts, extensions, overrides });
   return {
     student: enrollment.user,

@@ -10,6 +10,8 @@ export type AttemptInput = {
   /** Lateness recorded when the student submitted (what they were told at the time). */
   late: boolean;
   latePenalty: number;
+  /** Points of the rubric items applied to this attempt (ADR 023), added to its score before the late penalty. */
+  adjustment?: number;
 };
 
 export type OverrideInput = { score: number; comment: string; createdAt: Date; authorId?: string };
@@ -27,8 +29,10 @@ export type FinalGrade = {
   /** Final score after the late penalty, or the latest override; null when there is none. */
   score: number | null;
   maxScore: number;
-  /** The raw score of the counted attempt, before its late penalty. */
+  /** The raw score of the counted attempt, before its late penalty (rubric items included). */
   rawScore: number | null;
+  /** The rubric points included in rawScore (0 when none were applied). */
+  adjustment: number;
   late: boolean;
   penalty: number;
   /** Attempts submitted, graded or not. */

@@ -46,9 +46,11 @@ export async function getSubmissionForViewer(viewer: CurrentUser, submissionId: 
   return {
     ...status,
     id: submission.id,
+    /** Whether the viewer is the submission's owner (staff read it too). */
+    own,
     exercise: submission.exercise,
     assignmentId: submission.assignmentId,
-    assignment: submission.assignment ? { id: submission.assignment.id, title: submission.assignment.title } : null,
+    assignment: submission.assignment ? { id: submission.assignment.id, title: submission.assignment.title, courseId: submission.assignment.courseId } : null,
     practice: submission.assignmentId === null,
     source: submission.source,
     submittedAt: submission.submittedAt.toISOString(),

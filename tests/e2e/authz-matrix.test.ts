@@ -99,6 +99,28 @@ const MATRIX: Row[] = [
   { route: "/api/courses/[courseId]/export/json", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/regrades", method: "POST", body: { scope: "everything" }, expect: [401, 403, 403, 400, 403, 400] },
   { route: "/api/courses/[courseId]/regrades/[batchId]", expect: [401, 403, 403, 200, 403, 200] },
+  // Regrade requests (issue 18): a request is its student's and the course staff's. The new-request page is the
+  // submission owner's only (staff who can read the submission get 404); POST rows send invalid bodies.
+  { route: "/courses/[courseId]/regrade-requests", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/courses/[courseId]/regrade-requests/new", query: "?submission=[submissionId]", expect: [401, 200, 403, 404, 403, 404] },
+  { route: "/courses/[courseId]/regrade-requests/[requestId]", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/regrade-requests", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/regrade-requests/[requestId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/regrade-requests", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/regrade-requests", method: "POST", body: {}, expect: [401, 400, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/regrade-requests/[requestId]", expect: [401, 200, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/regrade-requests/[requestId]/messages", method: "POST", body: {}, expect: [401, 400, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/regrade-requests/[requestId]/resolve", method: "POST", body: { action: "everything" }, expect: [401, 403, 403, 400, 403, 400] },
+  // Line comments and rubric items (issue 18): staff write them; a student reads their own submission's feedback only.
+  { route: "/courses/[courseId]/submissions/[submissionId]/feedback", expect: [401, 200, 403, 404, 403, 404] },
+  { route: "/api/courses/[courseId]/submissions/[submissionId]/comments", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/submissions/[submissionId]/comments/remove", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/submissions/[submissionId]/rubric", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]/rubric", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]/rubric/archive", method: "POST", body: {}, expect: [401, 403, 403, 400, 403, 400] },
+  // Item statistics (issue 18): course staff only; the matrix assignment is an exercise with one graded submission.
+  { route: "/instructor/courses/[courseId]/analytics/items", query: "?assignment=[assignmentId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/assignments/[assignmentId]/item-statistics", query: "?format=csv", expect: [401, 403, 403, 200, 403, 200] },
   // The exercise workspace (issue #7); `path` names the exercise, since concrete() fills [slug] with a quiz topic.
   { route: "/exercises/[slug]", path: "/exercises/fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/exercises/[slug]/public-tests.js", path: "/api/exercises/fix-the-race/public-tests.js", expect: [401, 200, 200, 200, 200, 200] },
@@ -119,6 +141,7 @@ let submissionId = "";
 let assignmentId = "";
 let studentId = "";
 let batchId = "";
+let requestId = "";
 
 function concrete(route: string): string {
   return route
@@ -130,7 +153,8 @@ function concrete(route: string): string {
     .replace("[attemptId]", attemptId)
     .replace("[assignmentId]", assignmentId)
     .replace("[studentId]", studentId)
-    .replace("[batchId]", batchId);
+    .replace("[batchId]", batchId)
+    .replace("[requestId]", requestId);
 }
 
 beforeAll(async () => {
@@ -158,6 +182,8 @@ beforeAll(async () => {
   studentId = student.id;
   submissionId = (await db.submission.create({ data: { userId: student.id, exerciseId: exercise.id, assignmentId, source: "// matrix", status: "GRADED", score: 0, maxScore: 100 } })).id;
   batchId = (await db.regradeBatch.create({ data: { courseId, assignmentId, scope: "assignment" } })).id;
+  // The demo student's regrade request about it (the assignment's window has closed, so it is made here).
+  requestId = (await db.regradeRequest.create({ data: { courseId, assignmentId, submissionId, userId: student.id, messages: { create: { authorId: student.id, kind: "REQUEST", body: "matrix" } } } })).id;
   // A quiz attempt of the demo student on a published assignment of the demo course.
   const quiz = await db.quiz.findUniqueOrThrow({ where: { slug: "pipes" } });
   const assignment = await db.assignment.create({
@@ -208,6 +234,14 @@ describe("authorization matrix", () => {
     expect(me.user.email).toBe(DEMO_USERS[1].email);
     const courses = await (await sessions.student.fetch("/api/courses")).text();
     expect(courses).not.toContain("@ipclab.local");
+  });
+
+  it("never shows a student a classmate's regrade request", async () => {
+    const classmate = await new HttpSession(inject("baseUrl")).signIn(DEMO_USERS[2].email, E2E_PASSWORD);
+    expect((await classmate.fetch(`/api/courses/${courseId}/regrade-requests/${requestId}`)).status).toBe(404);
+    expect((await classmate.fetch(`/courses/${courseId}/regrade-requests/${requestId}`)).status).toBe(404);
+    const list = await (await classmate.fetch(`/api/courses/${courseId}/regrade-requests`)).text();
+    expect(list).not.toContain(requestId);
   });
 
   it("answers unknown pages with 404", async () => {

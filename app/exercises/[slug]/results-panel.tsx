@@ -44,6 +44,12 @@ function Diagnostics({ diagnostics, s, onGoTo }: { diagnostics: Diagnostic[]; s:
 
 const asTrace = (trace: unknown) => trace as ShownTrace["trace"];
 
+/** Where a graded submission to an assignment (or one of its tests) is asked about again; null for practice or ungraded ones. */
+function regradeLink(submission: SubmissionView, testId?: string): string | null {
+  if (!submission.assignment || (submission.status !== "GRADED" && submission.status !== "COMPILE_ERROR")) return null;
+  return `/courses/${submission.assignment.courseId}/regrade-requests/new?submission=${encodeURIComponent(submission.id)}${testId ? `&test=${encodeURIComponent(testId)}` : ""}`;
+}
+
 /** Local run results and the graded submission, test by test, with their timelines. */
 export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTrace, onReplay, onGoTo }: Props) {
   return (
@@ -126,6 +132,13 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
               {submission.status === "COMPILE_ERROR" && s.compileError}
               {submission.status === "FAILED" && `${s.failed}${submission.error ? `: ${submission.error}` : ""}`}
             </p>
+            {regradeLink(submission) && (
+              <p>
+                <a href={regradeLink(submission)!} data-testid="request-regrade">
+                  {s.requestRegrade}
+                </a>
+              </p>
+            )}
             {!submission.detailsVisible && submission.tests.some((t) => t.hidden) && (
               <p className="muted small" data-testid="details-held">
                 {submission.detailsReleaseAt ? (
@@ -163,6 +176,11 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                       <button type="button" onClick={() => onReplay(t.testId, t.title)} disabled={replayingTest !== null}>
                         {replayingTest === t.testId ? s.replaying : s.replay}
                       </button>
+                    )}
+                    {!t.passed && regradeLink(submission, t.testId) && (
+                      <a href={regradeLink(submission, t.testId)!} data-testid={`request-regrade-${t.testId}`}>
+                        {s.requestRegrade}
+                      </a>
                     )}
                   </div>
                 </li>

@@ -50,6 +50,7 @@ const strings = {
   lateWindow: { ko: "지금 제출하면 지각입니다.", en: "Submitting now counts as late." },
   closed: { ko: "마감되어 제출할 수 없습니다.", en: "Closed: submissions are no longer accepted." },
   notOpen: { ko: "아직 열리지 않았습니다.", en: "Not open yet." },
+  requestRegrade: { ko: "재채점 요청", en: "Request a regrade" },
   replayNote: { ko: "숨겨진 테스트의 검사는 서버에만 있으므로, 재현은 커널이 발견하는 문제(교착, 오류, 스케줄 불일치)와 타임라인을 보여 줍니다.", en: "A hidden test's check lives on the server only, so a replay shows the timeline and what the kernel itself detects (deadlocks, errors, a diverging schedule)." },
   error: { ko: "오류", en: "Error" },
   yourGrade: { ko: "내 성적", en: "Your grade" },

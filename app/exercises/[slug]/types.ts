@@ -21,7 +21,7 @@ export type SubmissionView = {
   late: boolean;
   latePenalty: number;
   practice: boolean;
-  assignment: { id: string; title: string } | null;
+  assignment: { id: string; title: string; courseId: string } | null;
   detailsReleaseAt: string | null;
   compile: { ok: boolean; diagnostics: Diagnostic[] } | null;
   error: string | null;

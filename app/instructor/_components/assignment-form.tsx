@@ -18,6 +18,8 @@ export type AssignmentInitial = {
   rateLimitPerHour: number | null;
   testVisibility: "VISIBLE" | "HIDDEN" | "AFTER_DUE";
   answerRelease: "AFTER_SUBMIT" | "AFTER_DUE" | "NEVER";
+  regradeRequestLimit: number;
+  regradeRequestWindowDays: number;
   published: boolean;
   /** Set when editing: the answer-release setting is shown for quizzes only. */
   kind?: "EXERCISE" | "QUIZ";
@@ -50,6 +52,8 @@ function settingsOf(form: HTMLFormElement) {
     testVisibility: text("testVisibility"),
     // Only quiz forms have the field; an exercise keeps the default.
     ...(data.has("answerRelease") ? { answerRelease: text("answerRelease") } : {}),
+    regradeRequestLimit: Number(text("regradeRequestLimit") || "0"),
+    regradeRequestWindowDays: Number(text("regradeRequestWindowDays") || "0"),
     published: data.get("published") === "on",
   };
 }
@@ -153,6 +157,14 @@ export function AssignmentForm({
         <label>
           {tr(lang, "rateLimit")}
           <input name="rateLimitPerHour" type="number" min={1} step={1} defaultValue={initial.rateLimitPerHour ?? ""} />
+        </label>
+        <label>
+          {tr(lang, "regradeRequestLimit")}
+          <input name="regradeRequestLimit" type="number" min={0} max={100} step={1} defaultValue={initial.regradeRequestLimit} />
+        </label>
+        <label>
+          {tr(lang, "regradeRequestWindowDays")}
+          <input name="regradeRequestWindowDays" type="number" min={0} max={365} step={1} defaultValue={initial.regradeRequestWindowDays} />
         </label>
         <label>
           {tr(lang, "testVisibility")}

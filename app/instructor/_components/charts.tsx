@@ -55,3 +55,20 @@ export function MasteryChart({ data, label }: { data: Array<{ topic: string; per
     </figure>
   );
 }
+
+/** One bar per item (a question or a test), as a percentage: difficulty, pass rate… */
+export function ItemPercentChart({ data, label }: { data: Array<{ item: string; percent: number }>; label: string }) {
+  return (
+    <figure style={{ margin: 0 }} aria-label={label}>
+      <ResponsiveContainer width="100%" height={Math.max(160, data.length * 26)}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[0, 100]} unit="%" fontSize={11} />
+          <YAxis type="category" dataKey="item" width={190} fontSize={11} />
+          <Tooltip />
+          <Bar dataKey="percent" fill="#1f5fbf" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

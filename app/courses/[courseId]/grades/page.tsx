@@ -37,6 +37,11 @@ export default async function MyGradesPage({ params }: { params: Promise<{ cours
         {s.myGrades}: <Link href={`/courses/${courseId}`}>{course.title}</Link>
       </h1>
       <p className="muted">{s.myGradesHelp}</p>
+      <p>
+        <Link href={`/courses/${courseId}/regrade-requests`} data-testid="my-regrade-requests-link">
+          {s.regradeRequests}
+        </Link>
+      </p>
       {grades.map((a) => (
         <section key={a.id} className="card" aria-labelledby={`grade-${a.id}-title`} data-testid="my-grade" data-assignment={a.id}>
           <h2 id={`grade-${a.id}-title`}>{a.title}</h2>
@@ -80,7 +85,20 @@ export default async function MyGradesPage({ params }: { params: Promise<{ cours
                           <LocalTime iso={t.submittedAt} lang={lang} />
                         </Link> : <LocalTime iso={t.submittedAt} lang={lang} />}
                       </td>
-                      <td>{t.score === null ? t.status.toLowerCase() : `${formatScore(t.score)} / ${formatScore(t.maxScore)}`}</td>
+                      <td>
+                        {t.score === null ? t.status.toLowerCase() : `${formatScore(t.score)} / ${formatScore(t.maxScore)}`}
+                        {t.kind === "submission" && (t.status === "GRADED" || t.status === "COMPILE_ERROR") && (
+                          <>
+                            {" "}
+                            <Link className="small" href={`/courses/${courseId}/regrade-requests/new?submission=${t.id}`}>
+                              {s.requestRegrade}
+                            </Link>{" "}
+                            <Link className="small" href={`/courses/${courseId}/submissions/${t.id}/feedback`}>
+                              {s.feedback}
+                            </Link>
+                          </>
+                        )}
+                      </td>
                       <td>{t.late ? formatPenalty(t.penalty) : ""}</td>
                       <td>
                         {formatScore(t.countsFor)}

@@ -17,6 +17,9 @@ export const assignmentSettings = z.strictObject({
   testVisibility: z.enum(["VISIBLE", "HIDDEN", "AFTER_DUE"]),
   /** Quiz assignments: when graded attempts' answers and explanations are shown (ADR 016). */
   answerRelease: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "NEVER"]),
+  /** Regrade requests per student (0 turns them off) and their window in days (ADR 023). */
+  regradeRequestLimit: z.number().int().min(0).max(100),
+  regradeRequestWindowDays: z.number().int().min(0).max(365),
   published: z.boolean(),
 });
 
@@ -31,5 +34,7 @@ export const createAssignmentBody = assignmentSettings
     lateUntil: assignmentSettings.shape.lateUntil.default(null),
     testVisibility: assignmentSettings.shape.testVisibility.default("VISIBLE"),
     answerRelease: assignmentSettings.shape.answerRelease.default("AFTER_DUE"),
+    regradeRequestLimit: assignmentSettings.shape.regradeRequestLimit.default(3),
+    regradeRequestWindowDays: assignmentSettings.shape.regradeRequestWindowDays.default(7),
     published: z.boolean().default(false),
   });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireCourseInstructor } from "@/lib/auth/require";
 import { analyticsFailingTests } from "@/lib/gradebook/analytics-failing-tests";
 import { analyticsScoreDistribution } from "@/lib/gradebook/analytics-score-distribution";
@@ -29,6 +30,11 @@ export default async function AnalyticsPage({ params }: { params: Promise<{ cour
     <>
       <h1>{course.title}</h1>
       <CourseNav lang={lang} courseId={courseId} current="analytics" />
+      <p>
+        <Link href={`/instructor/courses/${courseId}/analytics/items`} data-testid="item-statistics-link">
+          {tr(lang, "itemStatistics")}
+        </Link>
+      </p>
       <h2>{tr(lang, "scoreDistribution")}</h2>
       {distribution.length === 0 && <p>{tr(lang, "noData")}</p>}
       <div className="grid">

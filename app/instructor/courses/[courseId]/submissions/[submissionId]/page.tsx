@@ -9,13 +9,16 @@ import { describeCoverage } from "@/lib/grader/coverage-text";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { RegradeButton, RegradeProgress } from "../../../../_components/regrade";
 import { TimelineView } from "@/app/_components/timeline/timeline-view";
+import { CodeView } from "@/app/_components/code-view/code-view";
+import { getStaffFeedback } from "@/lib/feedback/get-staff-feedback";
+import { DeleteCommentButton, LineCommentForm, RubricPanel } from "../../../../_components/feedback-forms";
 import "../../../../_components/instructor.css";
 
 export default async function SubmissionPage({ params, searchParams }: { params: Promise<{ courseId: string; submissionId: string }>; searchParams: Promise<{ regrade?: string }> }) {
   const { courseId, submissionId } = await params;
   const { regrade } = await searchParams;
   await requireCourseInstructor(courseId);
-  const [s, lang] = await Promise.all([orNotFound(getCourseSubmission(courseId, submissionId)), currentLang()]);
+  const [s, feedback, lang] = await Promise.all([orNotFound(getCourseSubmission(courseId, submissionId)), orNotFound(getStaffFeedback(courseId, submissionId)), currentLang()]);
   return (
     <>
       <h1>
@@ -87,10 +90,21 @@ export default async function SubmissionPage({ params, searchParams }: { params:
           </div>
         ) : null,
       )}
+      <h2>{tr(lang, "rubric")}</h2>
+      <p className="muted small" data-testid="rubric-adjustment">
+        {tr(lang, "rubricItems")}: {feedback.adjustment > 0 ? "+" : ""}
+        {formatScore(feedback.adjustment)}
+      </p>
+      <RubricPanel lang={lang} courseId={courseId} submissionId={submissionId} assignmentId={feedback.assignmentId} items={feedback.rubric} />
       <h2>{tr(lang, "code")}</h2>
-      <pre className="code" tabIndex={0} aria-label={tr(lang, "code")}>
-        <code>{s.source}</code>
-      </pre>
+      <CodeView
+        source={s.source}
+        comments={feedback.comments}
+        label={tr(lang, "code")}
+        commentActions={(c) => <DeleteCommentButton lang={lang} courseId={courseId} submissionId={submissionId} commentId={c.id} />}
+      />
+      <h3>{tr(lang, "lineComments")}</h3>
+      <LineCommentForm lang={lang} courseId={courseId} submissionId={submissionId} lines={s.source.split("\n").length} />
     </>
   );
 }

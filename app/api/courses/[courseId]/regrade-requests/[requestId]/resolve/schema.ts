@@ -1,0 +1,1 @@
+export { regradeDecision as resolveRegradeRequestBody } from "@/lib/regrade-requests/resolve-regrade-request";
