@@ -7,6 +7,7 @@ import { claimNextSubmission } from "@/lib/grader/queue/claim-next-submission";
 import { gradeClaimedSubmission } from "@/lib/grader/queue/grade-claimed-submission";
 import type { GradeReport } from "@/lib/grader/types";
 import { createTestDatabase } from "../helpers/test-database";
+import { storedFailureKind } from "@/lib/item-statistics/stored-failure-kind";
 
 /**
  * The same source and exercise version always get the same verdict (issue #13): submitted
@@ -77,5 +78,11 @@ describe("deterministic verdicts through the queue and the worker pool", () => {
       expect(verdicts[0].score, `${slug} #${i} is a wrong program`).toBeLessThan(100);
       for (const v of verdicts.slice(1)) expect(v).toEqual(verdicts[0]);
     }
+    // The stored results name each failure's class (for item statistics): where the unfixed
+    // starter's tellers both deposit, the failure is a lost update (their unprotected
+    // read-modify-writes), not a wrong result.
+    const starter = await db.testResult.findMany({ where: { submissionId: ids.get("0")![0], testId: { in: ["two-tellers", "three-tellers"] } } });
+    expect(starter.map((r) => r.testId).sort()).toEqual(["three-tellers", "two-tellers"]);
+    for (const r of starter) expect(storedFailureKind(JSON.parse(r.trace!)), r.testId).toBe("lost-update");
   }, 120_000);
 });

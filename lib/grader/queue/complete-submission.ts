@@ -78,6 +78,17 @@ export async function completeSubmission(
   }));
 }
 
+/**
+ * The stored trace also names the failure's class (its kind only: the evidence and the text are
+ * in the report), so statistics over many submissions read it from the row
+ * (lib/item-statistics/stored-failure-kind.ts) without parsing every report.
+ */
+function withFailureKind(test: GradeReport["tests"][number]): unknown {
+  const trace = test.trace;
+  if (!test.failureClass || !trace || typeof trace !== "object" || Array.isArray(trace)) return trace;
+  return { ...trace, failureClass: { kind: test.failureClass.kind } };
+}
+
 /** The grade run's results replace the previous run's, in two statements whatever the number of tests. */
 async function replaceTestResults(tx: Db, submissionId: string, report: GradeReport): Promise<void> {
   await tx.testResult.deleteMany({ where: { submissionId } });
@@ -91,7 +102,7 @@ async function replaceTestResults(tx: Db, submissionId: string, report: GradeRep
       maxPoints: test.maxPoints,
       message: test.message,
       hidden: test.hidden,
-      trace: test.trace === undefined ? null : JSON.stringify(test.trace),
+      trace: test.trace === undefined ? null : JSON.stringify(withFailureKind(test)),
       replay: test.replay ?? null,
     })),
   });
