@@ -19,7 +19,6 @@ export default defineTests([
       en: "Two processes can interleave between reading, computing and writing the balance. The whole read-modify-write is one critical section.",
     },
     scenario: bankScenario(40, two),
-    explore: { budget: 200 },
     check: checkBank(40, two),
   },
   {
@@ -31,6 +30,7 @@ export default defineTests([
       en: "Mutual exclusion only works when every teller uses the same lock.",
     },
     scenario: bankScenario(0, three),
+    explore: { budget: 95 },
     check: checkBank(0, three),
   },
   {
@@ -44,7 +44,6 @@ export default defineTests([
     // 0 + 25 never covers 30: the withdrawal is always refused, and the deposit must still go
     // through, before or after it.
     scenario: bankScenario(0, [[-30, 1], [25, 1]]),
-    explore: { budget: 200 },
     check: checkBank(0, [[-30, 1], [25, 1]]),
   },
   {
@@ -57,7 +56,6 @@ export default defineTests([
     },
     // 50 covers one withdrawal of 30, never two: exactly one must be refused.
     scenario: bankScenario(50, withdrawals),
-    explore: { budget: 200 },
     check: checkBank(50, withdrawals),
   },
   {
@@ -69,7 +67,7 @@ export default defineTests([
       en: "If a withdrawal that will be refused changes the balance even briefly, another teller can see money that is really there as missing and refuse its own withdrawal. The balance other tellers see must always be one that one-at-a-time processing could produce.",
     },
     scenario: bankScenario(20, oneMustPass),
-    explore: { budget: 200 },
+    explore: { budget: 40 },
     check: checkBank(20, oneMustPass),
   },
 ]);
