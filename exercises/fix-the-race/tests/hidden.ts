@@ -1,9 +1,9 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
 import { bankScenario, checkBank } from "./shared";
 
-const two: Array<[number, number]> = [[50, 2], [-30, 2]];
-const three: Array<[number, number]> = [[10, 3], [20, 2], [-5, 3]];
-const withdrawals: Array<[number, number]> = [[-30, 2], [-30, 2]];
+const two: Array<[number, number]> = [[50, 1], [-30, 1]];
+const three: Array<[number, number]> = [[10, 1], [20, 1], [-5, 1]];
+const withdrawals: Array<[number, number]> = [[-30, 1], [-30, 1]];
 // 20 never covers 30, and always covers 20: whatever the order, the first withdrawal is refused
 // and the second goes through. Only a teller that can see the other's refused debit (applied,
 // then taken back) refuses the second one too.
@@ -18,18 +18,19 @@ export default defineTests([
       ko: "두 프로세스가 잔액을 읽고-계산하고-쓰는 사이에 서로 끼어들 수 있습니다. 읽기부터 쓰기까지가 하나의 임계 구역입니다.",
       en: "Two processes can interleave between reading, computing and writing the balance. The whole read-modify-write is one critical section.",
     },
-    scenario: bankScenario(100, two),
-    check: checkBank(100, two),
+    scenario: bankScenario(40, two),
+    check: checkBank(40, two),
   },
   {
     id: "three-tellers",
-    title: { ko: "세 창구, 여러 번 반복", en: "Three tellers, several rounds" },
+    title: { ko: "세 창구가 동시에", en: "Three tellers at once" },
     points: 25,
     message: {
       ko: "모든 창구가 같은 락을 써야 상호 배제가 됩니다.",
       en: "Mutual exclusion only works when every teller uses the same lock.",
     },
     scenario: bankScenario(0, three),
+    explore: { budget: 95 },
     check: checkBank(0, three),
   },
   {
@@ -40,9 +41,10 @@ export default defineTests([
       ko: "출금이 거절되어 예외가 난 경로에서도 락을 놓아야 합니다. 그렇지 않으면 다른 창구가 영원히 기다립니다.",
       en: "The lock must be released on the path where a withdrawal is refused and throws; otherwise the other tellers wait forever.",
     },
-    // 10 - 30 is refused; the deposits must still go through, before or after it.
-    scenario: bankScenario(10, [[-30, 1], [25, 2]]),
-    check: checkBank(10, [[-30, 1], [25, 2]]),
+    // 0 + 25 never covers 30: the withdrawal is always refused, and the deposit must still go
+    // through, before or after it.
+    scenario: bankScenario(0, [[-30, 1], [25, 1]]),
+    check: checkBank(0, [[-30, 1], [25, 1]]),
   },
   {
     id: "no-overdraft",
@@ -52,9 +54,9 @@ export default defineTests([
       ko: "잔액이 충분한지 확인하는 것과 실제로 빼는 것 사이에 다른 창구가 먼저 돈을 뺄 수 있습니다. 확인도 임계 구역의 일부입니다 (check-then-act).",
       en: "Between checking that the balance is sufficient and actually withdrawing, another teller may withdraw first. The check is part of the critical section too (check-then-act).",
     },
-    // 100 covers three withdrawals of 30, never four: exactly one must be refused.
-    scenario: bankScenario(100, withdrawals),
-    check: checkBank(100, withdrawals),
+    // 50 covers one withdrawal of 30, never two: exactly one must be refused.
+    scenario: bankScenario(50, withdrawals),
+    check: checkBank(50, withdrawals),
   },
   {
     id: "refused-by-the-other",

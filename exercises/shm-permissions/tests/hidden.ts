@@ -1,9 +1,10 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
 import { checkPermissions, permScenario, type Setup } from "./shared";
 
-const intruder: Setup = { values: [3, 1, 4, 1, 5], readers: 1, intruder: true };
-const colleague: Setup = { values: [2, 7, 1, 8], readers: 2, colleague: true };
-const three: Setup = { values: [9, 9, 8], readers: 3 };
+const intruder: Setup = { values: [3, 1], readers: 1, intruder: true };
+const colleague: Setup = { values: [2, 7], readers: 1, colleague: true };
+// Two readers: the owner must wait for the second one's ack, not only the first one's.
+const twoReaders: Setup = { values: [9, 8], readers: 2 };
 
 export default defineTests([
   {
@@ -36,7 +37,7 @@ export default defineTests([
       ko: "IPC 객체는 프로세스가 끝나도 남습니다: 만든 쪽이 IPC_RMID로 지워야 합니다. 하지만 IPC_RMID는 키를 즉시 해제하고 새 부착을 막습니다 — 이미 붙어 있는 프로세스만 shmdt 할 때까지 계속 쓸 수 있습니다. 마지막 사용자가 끝났다는 것을 어떻게 알 수 있을까요?",
       en: "IPC objects outlive processes: whoever created them must remove them with IPC_RMID. But IPC_RMID frees the key at once and refuses new attaches — only processes already attached keep using the segment until they shmdt. How do you know the last user is done?",
     },
-    scenario: permScenario(three),
-    check: checkPermissions(three),
+    scenario: permScenario(twoReaders),
+    check: checkPermissions(twoReaders),
   },
 ]);
