@@ -67,7 +67,7 @@ export default defineTests([
       en: "If a withdrawal that will be refused changes the balance even briefly, another teller can see money that is really there as missing and refuse its own withdrawal. The balance other tellers see must always be one that one-at-a-time processing could produce.",
     },
     scenario: bankScenario(20, oneMustPass),
-    explore: { budget: 40 },
+    explore: { budget: 200 },
     check: checkBank(20, oneMustPass),
   },
 ]);
