@@ -3,8 +3,8 @@ import path from "node:path";
 import { db } from "../db";
 import { countedAttempt } from "../gradebook/counted-attempt";
 import { EXERCISES_DIR } from "../grader/exercises/load-exercise";
-import { BEHAVIOUR_VERSION, behaviourFeatures, type BehaviourFeatures } from "./behaviour-fingerprint";
-import { probeBehaviour } from "./behaviour-trace";
+import { BEHAVIOUR_VERSION, type BehaviourFeatures } from "./behaviour-fingerprint";
+import { ProbePool } from "./probe-pool";
 import { compareSubmissions, type ComparedSubmission } from "./compare-submissions";
 
 /** A run whose row has not moved for this long was interrupted (the process stopped): it is shown as failed. */
@@ -31,36 +31,37 @@ const readOptional = (file: string) => (fs.existsSync(file) ? fs.readFileSync(fi
 /** The reference solution's fingerprint, per exercise and tests hash: computed once per process. */
 const referenceCache = new Map<string, BehaviourFeatures | null>();
 
-async function referenceFeatures(slug: string, testsHash: string, root: string): Promise<BehaviourFeatures | null> {
-  const key = `${slug}:${testsHash}:${BEHAVIOUR_VERSION}`;
-  if (!referenceCache.has(key)) {
-    const solution = readOptional(path.join(root, slug, "solution.ts"));
-    const runs = solution === null ? null : await probeBehaviour(slug, solution, root);
-    referenceCache.set(key, runs ? behaviourFeatures(runs) : null);
-  }
-  return referenceCache.get(key)!;
-}
-
 /**
- * Each submission's behaviour fingerprint: from the cache when it was computed under the
- * current hidden tests and fingerprint version (a submission's source never changes), else
- * by probing it in the sandbox (behaviour-trace.ts) and caching the result.
+ * Each submission's behaviour fingerprint, and the reference solution's: from the cache when
+ * computed under the current hidden tests and fingerprint version (a submission's source never
+ * changes), else recorded by the probe workers and cached. The reference is probed last, so
+ * no student's code runs in a process after the reference solution has been there.
  */
 async function behaviourOf(subs: Array<{ id: string; source: string }>, slug: string, testsHash: string, root: string, progress: Progress) {
   const cached = await db().behaviourFingerprint.findMany({ where: { submissionId: { in: subs.map((s) => s.id) }, testsHash, version: BEHAVIOUR_VERSION } });
   const features = new Map<string, BehaviourFeatures | null>(cached.map((c) => [c.submissionId, c.features === null ? null : (JSON.parse(c.features) as BehaviourFeatures)]));
-  let done = 0;
-  for (const s of subs) {
-    if (!features.has(s.id)) {
-      const runs = await probeBehaviour(slug, s.source, root);
-      const f = runs ? behaviourFeatures(runs) : null;
-      features.set(s.id, f);
-      const data = { testsHash, version: BEHAVIOUR_VERSION, features: f === null ? null : JSON.stringify(f) };
-      await db().behaviourFingerprint.upsert({ where: { submissionId: s.id }, create: { submissionId: s.id, ...data }, update: data });
-    }
-    await progress("behaviour", ++done, subs.length);
+  const missing = subs.filter((s) => !features.has(s.id));
+  const referenceKey = `${slug}:${testsHash}:${BEHAVIOUR_VERSION}`;
+  const solution = readOptional(path.join(root, slug, "solution.ts"));
+  if (!missing.length && referenceCache.has(referenceKey)) return { features, reference: referenceCache.get(referenceKey)! };
+  const pool = new ProbePool();
+  try {
+    let done = subs.length - missing.length;
+    await progress("behaviour", done, subs.length);
+    await Promise.all(
+      missing.map(async (s) => {
+        const f = await pool.probe(slug, s.source);
+        features.set(s.id, f);
+        const data = { testsHash, version: BEHAVIOUR_VERSION, features: f === null ? null : JSON.stringify(f) };
+        await db().behaviourFingerprint.upsert({ where: { submissionId: s.id }, create: { submissionId: s.id, ...data }, update: data });
+        await progress("behaviour", ++done, subs.length);
+      }),
+    );
+    if (!referenceCache.has(referenceKey)) referenceCache.set(referenceKey, solution === null ? null : await pool.probe(slug, solution));
+  } finally {
+    pool.close();
   }
-  return features;
+  return { features, reference: referenceCache.get(referenceKey)! };
 }
 
 /**
@@ -111,8 +112,7 @@ export async function runSimilarityJob(runId: string, { root = EXERCISES_DIR } =
     await db().similarityRun.update({ where: { id: runId }, data: { submissions: subs.length } });
     const slug = run.exercise.slug;
     const starter = readOptional(path.join(root, slug, "starter.ts"));
-    const behaviour = await behaviourOf(subs, slug, run.exercise.testsHash, root, progress);
-    const reference = await referenceFeatures(slug, run.exercise.testsHash, root);
+    const { features: behaviour, reference } = await behaviourOf(subs, slug, run.exercise.testsHash, root, progress);
     const compared: ComparedSubmission[] = subs.map((s) => ({ ...s, behaviour: behaviour.get(s.id) ?? null }));
     const { pairsCompared, pairs } = await compareSubmissions(compared, { starter, reference, onProgress: (done, total) => progress("pairs", done, total) });
     await db().$transaction(async (tx) => {
