@@ -43,16 +43,17 @@ export default async function SimilarityRunPage({ params, searchParams }: { para
               <span>{ko ? "기준값 (0–1)" : "Threshold (0–1)"}</span>
               <input type="number" name="threshold" min={0} max={1} step={0.05} defaultValue={filters.threshold} />
             </label>
+            {/* Each box is followed by a hidden "off" value: a checked box sends its value first, and the
+                first value of a name is the one read, so an unchecked box means off, not "the default". */}
             <label>
               <input type="checkbox" name="final" value="1" defaultChecked={filters.finalOnly} disabled={run.finalOnly} /> {ko ? "최종 제출만" : "Final submissions only"}
-              {run.finalOnly && <input type="hidden" name="final" value="1" />}
             </label>
+            <input type="hidden" name="final" value={run.finalOnly ? "1" : "0"} />
             <label>
               <input type="checkbox" name="reference" value="hide" defaultChecked={filters.excludeReferenceOnly} />{" "}
               {ko ? "참고 답안의 구조만 같은 쌍 숨기기" : "Hide pairs that only match the reference structure"}
             </label>
-            {/* Unchecked boxes send nothing: these say "off" so the defaults do not come back. */}
-            {!filters.excludeReferenceOnly && <input type="hidden" name="reference" value="show" />}
+            <input type="hidden" name="reference" value="show" />
             <button type="submit">{ko ? "적용" : "Apply"}</button>
           </form>
           <h3>{ko ? "묶음" : "Clusters"}</h3>
