@@ -45,6 +45,8 @@ const BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
   "/api/courses/[courseId]/instructors": () => ({ email: "fuzz-nobody@example.com" }),
   "/api/courses/[courseId]/join-code": () => ({ confirm: true }),
   "/api/courses/[courseId]/regrades": () => ({ scope: "submission", submissionId: "fuzz-nobody" }),
+  // An assignment that does not exist: a 404, so the fuzzing never starts a similarity run.
+  "/api/courses/[courseId]/similarity": () => ({ scope: "assignment", assignmentId: "fuzz-nobody", finalOnly: true }),
   "/api/courses/[courseId]/roster/import": () => ({ csv: "email,name\nfuzz@example.com,Fuzz", mode: "preview" }),
   "/api/courses/[courseId]/roster/remove": () => ({ userId: "fuzz-nobody" }),
   "/api/courses/[courseId]/settings": () => ({ title: "Fuzzed course", description: "fuzz" }),
