@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "../db";
 import { notFoundError } from "../http/api-error";
-import { EXERCISES_DIR } from "../grader/exercises/load-exercise";
+import { projectPath } from "../workspace/bundling/project-path";
 import { REFERENCE_ONLY_BELOW } from "./compare-submissions";
 import { matchingRegions } from "./token-similarity";
 
@@ -11,7 +11,7 @@ import { matchingRegions } from "./token-similarity";
  * from the two sources and the starter, so the run stores no regions), and the scores the
  * run recorded.
  */
-export async function getSimilarityPair(courseId: string, runId: string, pairId: string, root = EXERCISES_DIR) {
+export async function getSimilarityPair(courseId: string, runId: string, pairId: string, root = projectPath("exercises")) {
   const pair = await db().similarityPair.findFirst({
     where: { id: pairId, runId, run: { courseId } },
     include: {

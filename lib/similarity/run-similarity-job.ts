@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { db } from "../db";
 import { countedAttempt } from "../gradebook/counted-attempt";
-import { EXERCISES_DIR } from "../grader/exercises/load-exercise";
+import { projectPath } from "../workspace/bundling/project-path";
 import { BEHAVIOUR_VERSION, type BehaviourFeatures } from "./behaviour-fingerprint";
 import { ProbePool } from "./probe-pool";
 import { compareSubmissions, type ComparedSubmission } from "./compare-submissions";
@@ -104,7 +104,7 @@ async function loadSubmissions(run: { courseId: string; assignmentId: string | n
  * behaviour fingerprints, compares every pair, and stores the pairs worth showing. Progress
  * and the outcome are written to the run's row, which the instructor's page polls.
  */
-export async function runSimilarityJob(runId: string, { root = EXERCISES_DIR } = {}): Promise<void> {
+export async function runSimilarityJob(runId: string, { root = projectPath("exercises") } = {}): Promise<void> {
   const progress = progressWriter(runId);
   try {
     const run = await db().similarityRun.update({ where: { id: runId }, data: { status: "RUNNING", phase: "loading" }, include: { exercise: true } });

@@ -56,7 +56,8 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
 
     let runId = "";
 
-    it("compares the final submissions of students only, and ranks the copy first", async () => {
+    // Probe workers start and record behaviour: generous limits, the machine is shared.
+    it("compares the final submissions of students only, and ranks the copy first", { timeout: 180_000 }, async () => {
       ({ runId } = await startSimilarityRun(teacherId, courseId, { scope: "assignment", assignmentId, finalOnly: true }, { start: false }));
       await runSimilarityJob(runId);
       const status = await getSimilarityRunStatus(courseId, runId);
@@ -94,7 +95,7 @@ for (const provider of ["sqlite", "postgresql"] as Provider[]) {
       await expect(getSimilarityPair(otherCourseId, runId, view.pairs[0].id)).rejects.toMatchObject({ status: 404 });
     });
 
-    it("reuses behaviour fingerprints and compares all attempts when asked", async () => {
+    it("reuses behaviour fingerprints and compares all attempts when asked", { timeout: 180_000 }, async () => {
       // The first run probed the four final submissions only.
       const before = await db.behaviourFingerprint.count();
       expect(before).toBe(4);
