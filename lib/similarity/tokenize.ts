@@ -12,20 +12,23 @@ export function tokenize(path: string, source: string): TokenizedFile {
   const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const tokens: string[] = [];
   const mapping: Region[] = [];
-  const regionOf = (node: ts.Node): Region => {
-    const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    const end = sf.getLineAndCharacterOfPosition(node.getEnd());
-    return new Region(start.line, start.character, end.line, end.character);
+  const at = (pos: number): Region => {
+    const { line, character } = sf.getLineAndCharacterOfPosition(pos);
+    return new Region(line, character, line, character);
   };
   const visit = (node: ts.Node) => {
     // Import lists name what the program uses, not how: every solution imports from "ipc".
     if (ts.isImportDeclaration(node)) return;
-    const region = regionOf(node);
+    // A node's "(" and kind sit where it starts and its ")" where it ends, not over the whole
+    // node (Dolos's tree-sitter tokenizer gives every token its node's range): a k-gram's
+    // region is then the text its 23 tokens came from, and the side-by-side view highlights
+    // that, not every function whose closing brace a matching k-gram happens to include.
+    const start = at(node.getStart(sf));
     tokens.push("(", ts.SyntaxKind[node.kind]);
-    mapping.push(region, region);
+    mapping.push(start, start);
     ts.forEachChild(node, visit);
     tokens.push(")");
-    mapping.push(region);
+    mapping.push(at(node.getEnd()));
   };
   ts.forEachChild(sf, visit);
   return new TokenizedFile(new File(path, source), tokens, mapping);
