@@ -121,6 +121,12 @@ const MATRIX: Row[] = [
   // Item statistics (issue 18): course staff only; the matrix assignment is an exercise with one graded submission.
   { route: "/instructor/courses/[courseId]/analytics/items", query: "?assignment=[assignmentId]", expect: [401, 403, 403, 200, 403, 200] },
   { route: "/api/courses/[courseId]/assignments/[assignmentId]/item-statistics", query: "?format=csv", expect: [401, 403, 403, 200, 403, 200] },
+  // Similarity (issue 18, ADR 022): advisory, for the course's staff only; students never see any of it.
+  { route: "/instructor/courses/[courseId]/similarity", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/similarity/[runId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/instructor/courses/[courseId]/similarity/[runId]/pairs/[pairId]", expect: [401, 403, 403, 200, 403, 200] },
+  { route: "/api/courses/[courseId]/similarity", method: "POST", body: { scope: "everything" }, expect: [401, 403, 403, 400, 403, 400] },
+  { route: "/api/courses/[courseId]/similarity/[runId]", expect: [401, 403, 403, 200, 403, 200] },
   // The exercise workspace (issue #7); `path` names the exercise, since concrete() fills [slug] with a quiz topic.
   { route: "/exercises/[slug]", path: "/exercises/fix-the-race", expect: [401, 200, 200, 200, 200, 200] },
   { route: "/api/exercises/[slug]/public-tests.js", path: "/api/exercises/fix-the-race/public-tests.js", expect: [401, 200, 200, 200, 200, 200] },
@@ -142,6 +148,8 @@ let assignmentId = "";
 let studentId = "";
 let batchId = "";
 let requestId = "";
+let runId = "";
+let pairId = "";
 
 function concrete(route: string): string {
   return route
@@ -154,7 +162,9 @@ function concrete(route: string): string {
     .replace("[assignmentId]", assignmentId)
     .replace("[studentId]", studentId)
     .replace("[batchId]", batchId)
-    .replace("[requestId]", requestId);
+    .replace("[requestId]", requestId)
+    .replace("[runId]", runId)
+    .replace("[pairId]", pairId);
 }
 
 beforeAll(async () => {
@@ -184,6 +194,11 @@ beforeAll(async () => {
   batchId = (await db.regradeBatch.create({ data: { courseId, assignmentId, scope: "assignment" } })).id;
   // The demo student's regrade request about it (the assignment's window has closed, so it is made here).
   requestId = (await db.regradeRequest.create({ data: { courseId, assignmentId, submissionId, userId: student.id, messages: { create: { authorId: student.id, kind: "REQUEST", body: "matrix" } } } })).id;
+  // A finished similarity run with one pair: the matrix submission and another student's.
+  const classmate = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[2].email } });
+  const classmateSubmission = await db.submission.create({ data: { userId: classmate.id, exerciseId: exercise.id, assignmentId, source: "// classmate", status: "GRADED", score: 0, maxScore: 100 } });
+  runId = (await db.similarityRun.create({ data: { courseId, assignmentId, exerciseId: exercise.id, status: "DONE", submissions: 2, pairsCompared: 1 } })).id;
+  pairId = (await db.similarityPair.create({ data: { runId, leftId: submissionId, rightId: classmateSubmission.id, tokenScore: 0.5, behaviourScore: null } })).id;
   // A quiz attempt of the demo student on a published assignment of the demo course.
   const quiz = await db.quiz.findUniqueOrThrow({ where: { slug: "pipes" } });
   const assignment = await db.assignment.create({

@@ -53,6 +53,8 @@ const BODIES: Record<string, (ids: Ids) => Record<string, unknown>> = {
   "/api/courses/[courseId]/submissions/[submissionId]/rubric": () => ({ itemId: "fuzz-nobody", applied: true }),
   "/api/courses/[courseId]/assignments/[assignmentId]/rubric": () => ({ title: "Fuzz item", points: 1 }),
   "/api/courses/[courseId]/assignments/[assignmentId]/rubric/archive": () => ({ itemId: "fuzz-nobody" }),
+  // An assignment that does not exist: a 404, so the fuzzing never starts a similarity run.
+  "/api/courses/[courseId]/similarity": () => ({ scope: "assignment", assignmentId: "fuzz-nobody", finalOnly: true }),
   "/api/courses/[courseId]/roster/import": () => ({ csv: "email,name\nfuzz@example.com,Fuzz", mode: "preview" }),
   "/api/courses/[courseId]/roster/remove": () => ({ userId: "fuzz-nobody" }),
   "/api/courses/[courseId]/settings": () => ({ title: "Fuzzed course", description: "fuzz" }),

@@ -1,0 +1,1 @@
+export { similarityRequest as startSimilarityBody } from "@/lib/similarity/similarity-scope";
