@@ -626,7 +626,7 @@ export async function semProbe([sem]: [number]) {
     const ipc = require("ipc") as any;
     // Tests with kill drivers have no streaming client: nobody but the set-up has sent yet.
     const stat = await ipc.msgctl(await ipc.msgget(JOBS_KEY, 0), ipc.IPC_STAT);
-    const drivers = stat.lspid !== 0 ? 0 : (({ 10: 1, 6: 1, 12: 2 } as Record<number, number>)[stat.qnum] ?? 0);
+    const drivers = stat.lspid !== 0 ? 0 : (({ 4: 1, 6: 2 } as Record<number, number>)[stat.qnum] ?? 0);
     for (let pid = 2; pid < 2 + drivers; pid++) {
       try { await ipc.kill(pid, "SIGKILL"); } catch {}
     }

@@ -1,10 +1,12 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
 import { bufferScenario, checkBuffer, items, type Setup } from "./shared";
 
-const fifo: Setup = { producers: [items(0, 6)], consumers: [6], capacity: 2 };
-const twoAndTwo: Setup = { producers: [items(0, 4), items(1, 4)], consumers: [4, 4], capacity: 3 };
-const tiny: Setup = { producers: [items(0, 3), items(1, 3)], consumers: [2, 2, 2], capacity: 1 };
-const uneven: Setup = { producers: [items(0, 2), items(1, 3), items(2, 4)], consumers: [4, 5], capacity: 2 };
+// Each scenario is as small as the mistake it targets needs (small-scope hypothesis): fewer
+// steps per run let the exploration cover more of the schedules within its budget.
+const fifo: Setup = { producers: [items(0, 2)], consumers: [2], capacity: 2 };
+const twoAndTwo: Setup = { producers: [items(0, 1), items(1, 1)], consumers: [1, 1], capacity: 2 };
+const tiny: Setup = { producers: [items(0, 2)], consumers: [2], capacity: 1 };
+const uneven: Setup = { producers: [items(0, 1), items(1, 1), items(2, 1)], consumers: [1, 2], capacity: 2 };
 
 export default defineTests([
   {
@@ -12,10 +14,11 @@ export default defineTests([
     title: { ko: "생산자 하나, 소비자 하나: 넣은 순서대로", en: "One producer, one consumer: in order" },
     points: 25,
     message: {
-      ko: "버퍼가 비어 있을 때 소비자가, 가득 찼을 때 생산자가 기다려야 합니다. 그런데 기다리는 동안 다른 쪽이 들어와야 할 락을 쥐고 있지는 않나요? 또 링 버퍼는 FIFO입니다. 인덱스가 끝에 닿으면 어디로 가야 할까요?",
-      en: "A consumer must wait while the buffer is empty, and a producer while it is full. While waiting, do they hold a lock the other side needs to get in? And a ring buffer is FIFO: where does an index go when it reaches the end?",
+      ko: "버퍼가 비어 있을 때 소비자가, 가득 찼을 때 생산자가 기다려야 합니다. 그런데 기다리는 동안 다른 쪽이 들어와야 할 락을 쥐고 있지는 않나요? 또 링 버퍼는 FIFO입니다. 먼저 넣은 항목이 먼저 나오나요?",
+      en: "A consumer must wait while the buffer is empty, and a producer while it is full. While waiting, do they hold a lock the other side needs to get in? And a ring buffer is FIFO: does the item put in first come out first?",
     },
     scenario: bufferScenario(fifo),
+    explore: { budget: 150 },
     check: checkBuffer(fifo),
   },
   {
@@ -27,6 +30,7 @@ export default defineTests([
       en: "empty and full only count free and filled slots. When two producers both learn there is a free slot, what stops them from writing the same one? The same goes for consumers. Every step that touches a slot or an index needs protection.",
     },
     scenario: bufferScenario(twoAndTwo),
+    explore: { budget: 150 },
     check: checkBuffer(twoAndTwo),
   },
   {
@@ -34,10 +38,11 @@ export default defineTests([
     title: { ko: "칸이 하나뿐인 버퍼", en: "A buffer with a single slot" },
     points: 25,
     message: {
-      ko: "칸이 하나면 버퍼는 거의 항상 가득 찼거나 비어 있습니다. 락을 쥔 채로 empty나 full을 기다리는 프로세스가 있으면 교착 상태가 됩니다. 세마포어를 기다리는 순서를 확인하세요.",
-      en: "With one slot the buffer is almost always full or empty. A process that waits on empty or full while holding the lock deadlocks the system. Check the order of your waits.",
+      ko: "칸이 하나면 버퍼는 거의 항상 가득 찼거나 비어 있습니다. 락을 쥔 채로 empty나 full을 기다리는 프로세스가 있으면 교착 상태가 됩니다. 세마포어를 기다리는 순서를 확인하세요. 또 칸이 하나면 인덱스는 항목마다 끝에 닿습니다. 그다음에는 어디로 가야 할까요?",
+      en: "With one slot the buffer is almost always full or empty. A process that waits on empty or full while holding the lock deadlocks the system. Check the order of your waits. And with one slot, an index reaches the end after every item: where does it go next?",
     },
     scenario: bufferScenario(tiny),
+    explore: { budget: 150 },
     check: checkBuffer(tiny),
   },
   {
@@ -49,6 +54,7 @@ export default defineTests([
       en: "Whatever the numbers of producers and consumers and however many items each handles, every item must be consumed exactly once.",
     },
     scenario: bufferScenario(uneven),
+    explore: { budget: 100 },
     check: checkBuffer(uneven),
   },
 ]);

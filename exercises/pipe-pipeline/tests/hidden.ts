@@ -1,10 +1,13 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
 import { checkPipeline, checkReaped, makeLog, pipelineScenario } from "./shared";
 
-const small = makeLog(40, 3);
-const other = makeLog(30, 5);
-// ~17 KB: several times the 4 KiB pipe buffer, so cat must block until grep drains the pipe.
-const big = makeLog(300, 11);
+// Each log is as small as its test needs (small-scope hypothesis): fewer chunks through the
+// pipes mean fewer scheduling decisions, so the exploration covers more of the schedules.
+// 8 lines, 480 bytes (3 match ERROR): less than one 512-byte chunk of cat.
+const small = makeLog(8, 3);
+const other = makeLog(6, 5);
+// 4309 bytes: just over the 4 KiB pipe buffer, so cat must block until grep drains the pipe.
+const big = makeLog(75, 11);
 // No line of the log says FATAL: grep finds nothing, prints nothing and exits with status 1,
 // as the real grep does. Its failure is the pipeline's answer (0), not a reason to stop waiting.
 const noMatch = "FATAL";
@@ -20,7 +23,7 @@ export default defineTests([
       en: "A pipe's reader sees EOF only once every write end of that pipe is closed, in every process. Count the descriptors the parent and each child hold: if any process keeps an end it does not use, grep or wc waits forever.",
     },
     scenario: pipelineScenario("access.log", "ERROR", small),
-    explore: { budget: 20 },
+    explore: { budget: 32 },
     check: checkPipeline(small, "ERROR"),
   },
   {
@@ -32,7 +35,7 @@ export default defineTests([
       en: "The file name and the pattern come from main's arguments; do not hard-code them.",
     },
     scenario: pipelineScenario("logs/app.log", "WARN", other),
-    explore: { budget: 20 },
+    explore: { budget: 32 },
     check: checkPipeline(other, "WARN"),
   },
   {
@@ -44,7 +47,7 @@ export default defineTests([
       en: "A pipe buffer is finite (4 KiB): when it is full, the writer stops until someone reads. The stages of a pipeline must run at the same time. What happens if you wait for one stage to finish before starting the next?",
     },
     scenario: pipelineScenario("access.log", "ERROR", big),
-    explore: { budget: 20 },
+    explore: { budget: 24 },
     check: checkPipeline(big, "ERROR"),
   },
   {
@@ -56,7 +59,7 @@ export default defineTests([
       en: "A finished child stays a zombie, holding a process-table slot, until its parent reaps it with wait/waitpid. Did you reap all three stages? And if main returns first, who will reap its children?",
     },
     scenario: pipelineScenario("access.log", "ERROR", small),
-    explore: { budget: 20 },
+    explore: { budget: 32 },
     check: checkReaped,
   },
   {
@@ -68,7 +71,7 @@ export default defineTests([
       en: "When no line matches, grep prints nothing and exits with status 1. The pipeline's result is still 0, and the other stages must still be reaped. What happens if a stage's non-zero status makes you stop waiting for the rest?",
     },
     scenario: pipelineScenario("access.log", noMatch, small),
-    explore: { budget: 20 },
+    explore: { budget: 32 },
     check: (s) => checkNoMatch(s) ?? checkReaped(s),
   },
 ]);

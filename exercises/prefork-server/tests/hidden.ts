@@ -1,10 +1,12 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
 import { checkServer, serverScenario, type Setup } from "./shared";
 
-const load: Setup = { workers: 3, queued: [1, 2, 1, 3, 2, 1, 4, 3], streamed: [2, 5, 1, 5, 4, 6] };
-const killed: Setup = { workers: 3, queued: [1, 2, 3, 1, 2, 3, 4, 4, 1, 2], kills: [[0, 12]] };
-const alone: Setup = { workers: 1, queued: [1, 2, 3, 2, 1, 3], kills: [[0, 8]] };
-const twoKilled: Setup = { workers: 3, queued: [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 5, 6], kills: [[0, 10], [1, 14]] };
+// Each scenario is as small as the mistake it targets needs (small-scope hypothesis): two
+// workers racing on one key, one kill per pool, two kills for the merged SIGCHLDs.
+const load: Setup = { workers: 2, queued: [1, 1, 2], streamed: [2] };
+const killed: Setup = { workers: 2, queued: [1, 2, 1, 3], kills: [[0, 4]] };
+const alone: Setup = { workers: 1, queued: [1, 2, 1, 2], kills: [[0, 3]] };
+const twoKilled: Setup = { workers: 3, queued: [1, 2, 3, 1, 2, 3], kills: [[0, 3], [1, 4]] };
 // The jobs done, worker 0 is killed and SIGTERM follows within a few steps: it lands while the
 // supervisor reaps, forks the replacement or goes back to waiting.
 const termWhileReplacing: Setup = { workers: 1, queued: [], termWhileReplacing: { worker: 0, yields: 0 } };
@@ -19,6 +21,7 @@ export default defineTests([
       en: "Every job must be processed exactly once and every key computed once (cache misses = distinct keys). Checking the cache, computing on a miss and storing is one critical section. On SIGTERM, stop every worker, reap them and exit.",
     },
     scenario: serverScenario(load),
+    explore: { budget: 60 },
     check: checkServer(load),
   },
   {
@@ -30,6 +33,7 @@ export default defineTests([
       en: "SIGKILL cannot be caught, so a worker can die anywhere — even holding the lock. All other jobs must still be processed and the pool must be back to N workers. There is a flag that makes the kernel undo a dead process's semaphore operations.",
     },
     scenario: serverScenario(killed),
+    explore: { budget: 60 },
     check: checkServer(killed),
   },
   {
@@ -41,6 +45,7 @@ export default defineTests([
       en: "When the only worker dies, nobody processes the remaining jobs unless a replacement is forked. The supervisor must notice the child's death (SIGCHLD/wait) and fork a new worker.",
     },
     scenario: serverScenario(alone),
+    explore: { budget: 60 },
     check: checkServer(alone),
   },
   {
@@ -52,6 +57,7 @@ export default defineTests([
       en: "Signals do not queue: two children dying at nearly the same time may raise SIGCHLD only once. Reap and replace every dead child without missing one.",
     },
     scenario: serverScenario(twoKilled),
+    explore: { budget: 50 },
     check: checkServer(twoKilled),
   },
   {

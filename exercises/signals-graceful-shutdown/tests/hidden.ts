@@ -1,6 +1,11 @@
 import { defineTests } from "../../../lib/grader/exercises/test-definition";
 import { afterReapScenario, checkGraceful, shutdownScenario, startupScenario } from "./shared";
 
+// Each scenario is as small as the mistake it targets needs (small-scope hypothesis): one worker
+// where the point is how a job and the supervisor's handler meet a signal (the exploration then
+// covers every schedule with up to two preemptions), several only where several children are the
+// point (three reaped together, a start-up interrupted between two spawns, one reaped before the
+// other).
 export default defineTests([
   {
     id: "sigint-mid-job",
@@ -10,8 +15,8 @@ export default defineTests([
       ko: "SIGINT를 받은 감독 프로세스는 워커들에게 종료를 알리고, 워커는 하던 작업을 끝낸 뒤 스스로 정상 종료해야 합니다. 처리기가 실행되면 그때 잠들어 있던 호출(sleep, wait, pause…)은 EINTR로 끝날 수 있다는 것을 잊지 마세요.",
       en: "On SIGINT the supervisor tells its workers to stop, and each worker finishes the job it is doing, then exits normally on its own. Remember that when a handler runs, the call that was sleeping (sleep, wait, pause…) may end with EINTR.",
     },
-    scenario: shutdownScenario(2, "SIGINT", 2.5),
-    check: checkGraceful(2),
+    scenario: shutdownScenario(1, "SIGINT", 2.5),
+    check: checkGraceful(1),
   },
   {
     id: "sigterm",
@@ -21,8 +26,8 @@ export default defineTests([
       ko: "kill 명령이나 서비스 관리자는 SIGINT가 아니라 SIGTERM을 보냅니다. 처리기를 설치하지 않은 시그널의 기본 동작은 프로세스 종료입니다.",
       en: "The kill command and service managers send SIGTERM, not SIGINT. A signal without a handler takes its default action: terminating the process.",
     },
-    scenario: shutdownScenario(2, "SIGTERM", 1.5),
-    check: checkGraceful(2),
+    scenario: shutdownScenario(1, "SIGTERM", 1.5),
+    check: checkGraceful(1),
   },
   {
     id: "three-workers-reaped",
@@ -43,8 +48,9 @@ export default defineTests([
       ko: "두 번째 SIGINT는 종료가 진행되는 도중에 도착합니다. 감독이 SIGTERM을 다시 전달하면, 워커는 하던 작업을 마무리하려고 다시 호출한 sleep에서 또 EINTR을 받을 수 있습니다. 한 번만 다시 시도하는 것으로는 부족합니다. 종료 절차는 시그널을 여러 번 받아도 안전해야 합니다.",
       en: "The second SIGINT arrives while the shutdown is in progress. If the supervisor forwards SIGTERM again, a worker finishing its job can get EINTR again in the sleep it had resumed: retrying once is not enough. The shutdown must be safe to trigger more than once.",
     },
-    scenario: shutdownScenario(2, "SIGINT", 1.5, { repeat: 2, afterYields: 4 }),
-    check: checkGraceful(2),
+    scenario: shutdownScenario(1, "SIGINT", 1.5, { repeat: 2, afterYields: 4 }),
+    explore: { budget: 180 },
+    check: checkGraceful(1),
   },
   {
     id: "signal-while-starting",
@@ -54,9 +60,9 @@ export default defineTests([
       ko: "시그널은 감독이 워커를 시작하는 도중에도 올 수 있습니다. 그때 이미 시작한 워커에게만 전달하면 나중에 시작한 워커는 멈추라는 말을 듣지 못하고, 처리기를 아직 설치하지 않은 워커는 기본 동작으로 죽습니다. 처리기는 언제 설치되어야 하고, 그 사이에 도착한 시그널은 어떻게 기다리게 할 수 있을까요?",
       en: "A signal can arrive while the supervisor is still starting its workers. Forwarded then to the workers started so far, it never reaches the later ones, and it kills by its default action a worker that has not installed its handler yet. When must the handlers be in place, and how can you make a signal that arrives in between wait?",
     },
-    scenario: startupScenario(3, "SIGTERM", 4),
+    scenario: startupScenario(2, "SIGTERM", 4),
     explore: { budget: 24 },
-    check: checkGraceful(3, { startup: true }),
+    check: checkGraceful(2, { startup: true }),
   },
   {
     id: "pressed-after-reap",
