@@ -10,7 +10,7 @@ import type { Lang } from "./types";
 
 export type FailureExplanation = { title: string; text: string };
 
-const TITLES: Record<FailureClass["kind"], Record<Lang, string>> = {
+export const FAILURE_CLASS_TITLES: Record<FailureClass["kind"], Record<Lang, string>> = {
   deadlock: { ko: "교착 상태", en: "Deadlock" },
   "lost-update": { ko: "갱신 손실", en: "Lost update" },
   "lock-not-released": { ko: "해제되지 않은 잠금", en: "Lock never released" },
@@ -157,7 +157,7 @@ function body(c: FailureClass, lang: Lang): string {
 
 /** The class's title and explanation, in the student's language. */
 export function explainFailure(c: FailureClass, lang: Lang): FailureExplanation {
-  return { title: TITLES[c.kind][lang], text: body(c, lang) };
+  return { title: FAILURE_CLASS_TITLES[c.kind][lang], text: body(c, lang) };
 }
 
 /** Whether the explanation says more than the test's own hint (the fallback classes do not). */

@@ -172,6 +172,16 @@ const messages = {
   unapply: { ko: "해제", en: "Remove" },
   archive: { ko: "보관", en: "Archive" },
   itemStatistics: { ko: "문항 통계", en: "Item statistics" },
+  itemQuestion: { ko: "문항", en: "Question" },
+  itemDifficulty: { ko: "정답률 (p)", en: "Difficulty (p)" },
+  itemPointBiserial: { ko: "점이연 상관", en: "Point-biserial" },
+  itemUpperLower: { ko: "상하위 27% 변별도", en: "Upper–lower 27%" },
+  itemChoices: { ko: "선택지별 비율", en: "Choices" },
+  itemVariants: { ko: "변형별", en: "Variants" },
+  itemPassRate: { ko: "통과율", en: "Pass rate" },
+  itemFailuresByClass: { ko: "실패 유형별", en: "Failures by class" },
+  itemShapes: { ko: "가장 흔한 반례 모양", en: "Most common counterexample shapes" },
+  itemMedianAttempts: { ko: "만점까지 제출 횟수의 중앙값", en: "median attempts to full marks" },
   downloadCsv: { ko: "CSV 내려받기", en: "Download CSV" },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -3,11 +3,18 @@ import { requireCourseInstructor } from "@/lib/auth/require";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { listCourseAssignments } from "@/lib/assignments/list-course-assignments";
 import { getItemStatistics } from "@/lib/item-statistics/get-item-statistics";
+import { FAILURE_KINDS, type FailureKind } from "@/lib/kernel/failure-class";
+import { FAILURE_CLASS_TITLES } from "@/lib/grader/failure-class-text";
 import { ItemPercentChart } from "../../../../_components/charts";
 import { CourseNav } from "../../../../_components/course-nav";
 import { tr } from "../../../../_components/messages";
 import { orNotFound } from "../../../../_components/or-not-found";
 import "../../../../_components/instructor.css";
+
+/** A failure class's title in the viewer's language ("unrecorded" and unknown kinds as they are). */
+function failureTitle(kind: string, lang: "ko" | "en"): string {
+  return (FAILURE_KINDS as readonly string[]).includes(kind) ? FAILURE_CLASS_TITLES[kind as FailureKind][lang] : kind;
+}
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 1000) / 10}%`);
 const num = (x: number | null) => (x === null ? "—" : String(Math.round(x * 1000) / 1000));
@@ -46,17 +53,17 @@ export default async function ItemStatisticsPage({ params, searchParams }: { par
           {stats.kind === "QUIZ" ? (
             <>
               <p className="muted">n = {stats.attempts}</p>
-              <ItemPercentChart data={stats.questions.map((q) => ({ item: q.questionId, percent: Math.round((q.difficulty ?? 0) * 100) }))} label={`${tr(lang, "itemStatistics")}: difficulty`} />
+              <ItemPercentChart data={stats.questions.map((q) => ({ item: q.questionId, percent: Math.round((q.difficulty ?? 0) * 100) }))} label={`${tr(lang, "itemStatistics")}: ${tr(lang, "itemDifficulty")}`} />
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">Question</th>
+                    <th scope="col">{tr(lang, "itemQuestion")}</th>
                     <th scope="col">n</th>
-                    <th scope="col">Difficulty (p)</th>
-                    <th scope="col">Point-biserial</th>
-                    <th scope="col">Upper–lower 27%</th>
-                    <th scope="col">Choices</th>
-                    <th scope="col">Variants</th>
+                    <th scope="col">{tr(lang, "itemDifficulty")}</th>
+                    <th scope="col">{tr(lang, "itemPointBiserial")}</th>
+                    <th scope="col">{tr(lang, "itemUpperLower")}</th>
+                    <th scope="col">{tr(lang, "itemChoices")}</th>
+                    <th scope="col">{tr(lang, "itemVariants")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -77,16 +84,16 @@ export default async function ItemStatisticsPage({ params, searchParams }: { par
           ) : (
             <>
               <p className="muted">
-                n = {stats.submissions} · median attempts to full marks: {num(stats.medianAttemptsToFullMarks)} ({stats.studentsWithFullMarks} / {stats.students})
+                n = {stats.submissions} · {tr(lang, "itemMedianAttempts")}: {num(stats.medianAttemptsToFullMarks)} ({stats.studentsWithFullMarks} / {stats.students})
               </p>
-              <ItemPercentChart data={stats.tests.map((t) => ({ item: t.title, percent: Math.round((t.passRate ?? 0) * 100) }))} label={`${tr(lang, "itemStatistics")}: pass rate`} />
+              <ItemPercentChart data={stats.tests.map((t) => ({ item: t.title, percent: Math.round((t.passRate ?? 0) * 100) }))} label={`${tr(lang, "itemStatistics")}: ${tr(lang, "itemPassRate")}`} />
               <table>
                 <thead>
                   <tr>
                     <th scope="col">{tr(lang, "tests")}</th>
                     <th scope="col">n</th>
-                    <th scope="col">Pass rate</th>
-                    <th scope="col">Failures by class</th>
+                    <th scope="col">{tr(lang, "itemPassRate")}</th>
+                    <th scope="col">{tr(lang, "itemFailuresByClass")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -95,12 +102,12 @@ export default async function ItemStatisticsPage({ params, searchParams }: { par
                       <td>{t.title}</td>
                       <td>{t.n}</td>
                       <td>{pct(t.passRate)}</td>
-                      <td>{t.failures.map((f) => `${f.kind} ${pct(f.rate)} (${f.count})`).join(", ")}</td>
+                      <td>{t.failures.map((f) => `${failureTitle(f.kind, lang)} ${pct(f.rate)} (${f.count})`).join(", ")}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <h4>Most common counterexample shapes</h4>
+              <h4>{tr(lang, "itemShapes")}</h4>
               <ol>
                 {stats.shapes.map((s) => (
                   <li key={s.shape}>
