@@ -2,7 +2,7 @@ import Link from "next/link";
 import { loadLessons } from "@/lib/content/load-lessons";
 import type { Lang } from "@/lib/i18n/messages";
 import { getTopicMastery } from "@/lib/quiz/attempts/get-topic-mastery";
-import "../quizzes/quiz.css";
+import "./mastery.css";
 
 /** Per-topic mastery from the user's submitted quiz attempts, in lesson order, each linking to its quiz. */
 export async function TopicMastery({ userId, lang }: { userId: string; lang: Lang }) {

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadLessons } from "@/lib/content/load-lessons";
+import { refId } from "@/lib/content/lesson-schema";
 import { requireUser } from "@/lib/auth/require";
 import { renderMarkdown } from "@/lib/content/render-markdown";
 import { currentLang } from "@/lib/i18n/current-lang";
@@ -24,9 +27,20 @@ export default async function ExercisePage({ params, searchParams }: { params: P
   if (!workspace) notFound();
   const { prompt, title, ...rest } = workspace;
   const s = workspaceStrings(lang);
+  // The lesson that lists this exercise among its related exercises.
+  const lesson = loadLessons().find((l) => l.exercises.some((e) => refId(e) === slug));
+  const courseId = rest.assignment?.courseId ?? null;
   return (
     <div className="exercise-page">
       <h1>{title}</h1>
+      <nav className="workspace-links" aria-label={s.relatedPages} data-testid="workspace-links">
+        <Link href={courseId ? `/courses/${courseId}` : "/home"}>← {courseId ? s.backToCourse : s.allExercises}</Link>
+        {lesson && (
+          <Link href={`/lessons/${lang}/${lesson.slug}`} data-testid="related-lesson">
+            {s.relatedLesson}: {lesson.title[lang]}
+          </Link>
+        )}
+      </nav>
       <div className="workspace">
         <section className="prompt card" aria-labelledby="prompt-heading" tabIndex={0}>
           <h2 id="prompt-heading">{s.prompt}</h2>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { loadLessons } from "@/lib/content/load-lessons";
 import { refId } from "@/lib/content/lesson-schema";
 import { renderLessonBody } from "@/lib/content/render-lesson-body";
+import { readExerciseContent } from "@/lib/workspace/read-exercise-content";
 import { isLang, LANGS, type Lang } from "@/lib/i18n/messages";
 import { LessonWidget } from "../../widgets/lesson-widget";
 import { MarkAsRead } from "./mark-as-read";
@@ -75,7 +76,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             <ul>
               {lesson.exercises.map((e) => (
                 <li key={refId(e)}>
-                  <Link href={`/exercises/${refId(e)}`}>{refId(e)}</Link>
+                  {/* The exercise's title, not its slug. */}
+                  <Link href={`/exercises/${refId(e)}`}>{readExerciseContent(refId(e), lang)?.manifest.title[lang] ?? refId(e)}</Link>
                 </li>
               ))}
             </ul>
