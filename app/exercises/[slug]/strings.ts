@@ -63,6 +63,7 @@ const strings = {
   countsFor: { ko: "반영 점수", en: "counts" },
   detailsHeld: { ko: "숨겨진 테스트의 메시지, 타임라인, 재현은 {date} 이후에 공개됩니다 (제출 기한이 남아 있는 과제).", en: "Hidden tests' messages, timelines and replays are released after {date} (an assignment still open to you)." },
   detailsNever: { ko: "이 과제는 숨겨진 테스트의 자세한 내용을 공개하지 않습니다.", en: "This assignment keeps its hidden tests' details hidden." },
+  importFrom: { ko: "\"{module}\"에서 가져오기", en: "import from \"{module}\"" },
   submittedNotice: { ko: "제출했습니다. 채점 결과는 아래에 있습니다:", en: "Submitted. The grading results are below:" },
   toResults: { ko: "결과로 이동", en: "Go to the results" },
   backToCourse: { ko: "코스로 돌아가기", en: "Back to the course" },

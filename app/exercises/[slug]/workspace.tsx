@@ -15,6 +15,7 @@ import type { GradeStrings } from "../../courses/grade-strings";
 import { GradeSummary } from "../../courses/grade-summary";
 import { TimelineView, type ShownTrace } from "../../_components/timeline/timeline-view";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
+import type { AssistWorker } from "./editor-assist";
 import { ConfirmDialog } from "./confirm-dialog";
 import { HistoryPanel } from "./history-panel";
 import { ResultsPanel } from "./results-panel";
@@ -313,7 +314,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
       <p className="muted small" id="shortcut-help">
         <kbd>Ctrl/⌘</kbd>+<kbd>Enter</kbd> {s.run} · <kbd>Ctrl/⌘</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> {s.submit}
       </p>
-      <CodeEditor initial={initialText} label={s.editorLabel} tsWorker={ts as unknown as WorkerShape | null} onChange={draft.change} onRun={() => void runTests()} onSubmit={requestSubmit} handleRef={editor} />
+      <CodeEditor initial={initialText} label={s.editorLabel} lang={lang} importFrom={(module) => s.importFrom.replace("{module}", module)} tsWorker={ts as unknown as (WorkerShape & AssistWorker) | null} onChange={draft.change} onRun={() => void runTests()} onSubmit={requestSubmit} handleRef={editor} />
       {submittedId && (
         <p className="submitted-notice" role="status" data-testid="submitted-notice">
           {s.submittedNotice} <a href="#results-heading">{s.toResults}</a>
