@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/require";
 import { renderMarkdown } from "@/lib/content/render-markdown";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { getExerciseWorkspace } from "@/lib/workspace/get-exercise-workspace";
+import { readExerciseContent } from "@/lib/workspace/read-exercise-content";
 import { gradeStrings } from "../../courses/grade-strings";
 import { workspaceStrings } from "./strings";
 import { Workspace } from "./workspace";
@@ -27,8 +28,12 @@ export default async function ExercisePage({ params, searchParams }: { params: P
   if (!workspace) notFound();
   const { prompt, title, ...rest } = workspace;
   const s = workspaceStrings(lang);
-  // The lesson that lists this exercise among its related exercises.
-  const lesson = loadLessons().find((l) => l.exercises.some((e) => refId(e) === slug));
+  // The lesson on the exercise's main topic among those listing it as a related exercise (several do).
+  const topics = readExerciseContent(slug, lang)?.manifest.topics ?? [];
+  const rank = (topic: string) => (topics.indexOf(topic) < 0 ? topics.length : topics.indexOf(topic));
+  const lesson = loadLessons()
+    .filter((l) => l.exercises.some((e) => refId(e) === slug))
+    .sort((a, b) => rank(a.topic) - rank(b.topic))[0];
   const courseId = rest.assignment?.courseId ?? null;
   return (
     <div className="exercise-page">
