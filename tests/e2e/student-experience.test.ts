@@ -119,7 +119,7 @@ describe("the exercise workspace", () => {
 
     await page.goto(`${baseUrl}/quizzes/pipes`);
     await page.evaluate(() => ((window as unknown as { inAppMarker: boolean }).inAppMarker = true));
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My courses" }).click();
     await page.waitForURL(`${baseUrl}/home`);
     await page.getByRole("link", { name: DEMO_COURSE.title }).click();
     await page.waitForURL(/\/courses\//);
@@ -165,6 +165,9 @@ describe("the exercise workspace", () => {
     const { context, page } = await studentPage(1440, 700);
     await page.goto(`${baseUrl}/exercises/fix-the-race`);
     await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain("export async function teller");
+    // The starter as the student first sees it (an earlier test may have left a draft).
+    await page.getByRole("button", { name: /Reset to starter/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Reset" }).click();
     expect((await inViewport(page, "#results-heading")).inside).toBe(false);
     await page.getByRole("button", { name: /Submit/ }).click();
     await expect.poll(() => page.getByTestId("submitted-notice").isVisible(), { timeout: 20_000 }).toBe(true);

@@ -22,7 +22,10 @@ type Texts = { importFrom: (module: string) => string; lang: Lang };
 function completionSource(worker: AssistWorker, path: string, texts: Texts) {
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const result = await worker.getCompletions({ path, pos: context.pos, explicit: context.explicit });
-    if (!result || context.aborted) return null;
+    // Even when typing went on meanwhile (context.aborted): CodeMirror filters a result that is
+    // still valid for the longer word (validFor), and returning null instead left fast typists
+    // without a list.
+    if (!result) return null;
     const options: Completion[] = result.options.map((o) => {
       const auto = o.autoImport;
       if (!auto) return { label: o.label, type: o.type, boost: o.boost };
