@@ -47,7 +47,9 @@ function completionSource(worker: AssistWorker, path: string, texts: Texts) {
         },
       };
     });
-    return { from: result.from, options, validFor: /^[\w$]*$/ };
+    // No validFor: TypeScript narrows auto-imports by what is typed (its list can be incomplete
+    // for a shorter word), so every keystroke asks again, as @valtown/codemirror-ts does.
+    return { from: result.from, options };
   };
 }
 

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Exercise" };
  * An exercise: the prompt beside the editor. Prompts are course content from exercises/
  * (trusted Markdown), so their HTML is rendered as is.
  */
-export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string | string[]; submission?: string | string[] }> }) {
+export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ assignment?: string | string[]; submission?: string | string[]; course?: string | string[] }> }) {
   const [{ slug }, query, user, lang] = await Promise.all([params, searchParams, requireUser(), currentLang()]);
   const assignmentId = typeof query.assignment === "string" ? query.assignment : null;
   // ?submission= reopens a past submission's results (the grades page links them); the API decides what it shows.
@@ -34,7 +34,10 @@ export default async function ExercisePage({ params, searchParams }: { params: P
   const lesson = loadLessons()
     .filter((l) => l.exercises.some((e) => refId(e) === slug))
     .sort((a, b) => rank(a.topic) - rank(b.topic))[0];
-  const courseId = rest.assignment?.courseId ?? null;
+  // The course to go back to: the assignment's, else the one whose practice list opened this
+  // page (?course=, only shaped like an id: the course page itself decides who may see it).
+  const fromCourse = typeof query.course === "string" && /^[a-z0-9]{1,64}$/.test(query.course) ? query.course : null;
+  const courseId = rest.assignment?.courseId ?? fromCourse;
   return (
     <div className="exercise-page">
       <h1>{title}</h1>
