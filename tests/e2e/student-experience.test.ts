@@ -143,7 +143,8 @@ describe("the exercise workspace", () => {
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("\nconst lock = await ");
-    await page.keyboard.type("mutex_cr");
+    // At a person's typing speed (a burst of keys before the first answer of a cold TypeScript service may go unanswered).
+    await page.keyboard.type("mutex_cr", { delay: 150 });
     const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "mutex_create" });
     await expect.poll(() => option.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await option.first().textContent()).toContain('import from "ipc"');
