@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "./components/site-header";
+import { hasSessionCookie } from "./_components/session-cookie";
 
 export const metadata: Metadata = {
   title: { default: "IPC Lab", template: "%s · IPC Lab" },
@@ -18,8 +18,7 @@ export const metadata: Metadata = {
  */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  // NextAuth 4 names it next-auth.session-token (__Secure- on https), split into .0, .1… when large.
-  const mayBeSignedIn = (await cookies()).getAll().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
+  const mayBeSignedIn = await hasSessionCookie();
   return (
     <html lang="ko" suppressHydrationWarning>
       <body>

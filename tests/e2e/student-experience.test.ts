@@ -140,6 +140,11 @@ describe("the exercise workspace", () => {
     await page.goto(`${baseUrl}/exercises/fix-the-race`);
     await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain("export async function teller");
     expect((await editorText(page)).split("\n")[0]).not.toContain("mutex_create");
+    // The TypeScript service is ready once hover docs answer (its worker loads after the editor).
+    await expect.poll(async () => {
+      await page.locator(".cm-content").getByText("waitpid", { exact: true }).last().hover();
+      return page.locator(".ts-hover").textContent({ timeout: 1000 }).catch(() => "");
+    }, { timeout: 30_000 }).toContain("Waits for child");
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("\nconst lock = await ");
