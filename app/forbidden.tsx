@@ -1,12 +1,8 @@
 import { currentLang } from "@/lib/i18n/current-lang";
 import { t } from "@/lib/i18n/messages";
+import { ErrorPage } from "./_components/error-page";
 
 export default async function Forbidden() {
   const lang = await currentLang();
-  return (
-    <>
-      <h1>403</h1>
-      <p data-testid="forbidden">{t(lang, "forbidden")}</p>
-    </>
-  );
+  return <ErrorPage code="403" message={t(lang, "forbidden")} lang={lang} testId="forbidden" />;
 }

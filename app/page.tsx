@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { SAMPLE_TRACE } from "./_components/landing/sample-trace";
+import { TimelineView } from "./_components/timeline/timeline-view";
 import { currentLang } from "@/lib/i18n/current-lang";
 import { t } from "@/lib/i18n/messages";
 
@@ -29,11 +31,29 @@ export default async function LandingPage() {
         </section>
         <section className="card">
           <h2>{ko ? "시작하기" : "Get started"}</h2>
+          <p>{ko ? "레슨과 위젯은 가입 없이 바로 볼 수 있습니다." : "Lessons and their live widgets need no account."}</p>
+          <ul className="landing-try" data-testid="try-without-account">
+            <li>
+              <Link href={`/lessons/${lang}/race-conditions`}>{ko ? "레슨 체험: 경쟁 조건" : "Try a lesson: race conditions"} →</Link>
+            </li>
+            <li>
+              <Link href={`/lessons/${lang}/pipes`}>{ko ? "레슨 체험: 파이프" : "Try a lesson: pipes"} →</Link>
+            </li>
+          </ul>
           <p>
             <Link href="/signin">{t(lang, "signIn")}</Link> · <Link href="/signup">{t(lang, "signUp")}</Link>
           </p>
         </section>
       </div>
+      <section className="card landing-demo" aria-labelledby="landing-demo-heading" data-testid="landing-demo">
+        <h2 id="landing-demo-heading">{ko ? "채점 결과는 코드를 깨뜨린 실행 순서를 보여 줍니다" : "Grading shows the interleaving that broke the code"}</h2>
+        <p className="muted">
+          {ko
+            ? "두 창구가 같은 잔액에 입금합니다. 한 창구가 읽은 뒤 선점되어, 다른 창구의 입금을 덮어씁니다. 단계를 넘겨 보세요."
+            : "Two tellers deposit into the same balance. One is preempted between its load and its store, and overwrites the other's deposit. Step through it."}
+        </p>
+        <TimelineView shown={{ title: ko ? "예: 잃어버린 입금" : "Example: a lost deposit", trace: SAMPLE_TRACE }} lang={lang} />
+      </section>
     </>
   );
 }

@@ -19,7 +19,8 @@ function pathLang(pathname: string): Lang | null {
   return match ? (match[1] as Lang) : null;
 }
 
-export function SiteHeader() {
+/** `mayBeSignedIn`: a session cookie came with the page (the layout re-renders on sign-in's router.refresh()). */
+export function SiteHeader({ mayBeSignedIn }: { mayBeSignedIn: boolean }) {
   const pathname = usePathname();
   const router = useRouter();
   const [picked, setPicked] = useState<Lang | null>(null);
@@ -38,6 +39,13 @@ export function SiteHeader() {
 
   useEffect(() => {
     let cancelled = false;
+    if (!mayBeSignedIn) {
+      // No session cookie: signed out for sure, and /api/me would only answer 401 (a console error on every page).
+      queueMicrotask(() => !cancelled && setMe(null));
+      return () => {
+        cancelled = true;
+      };
+    }
     fetch("/api/me", { cache: "no-store" })
       .then((r) => (r.ok ? (r.json() as Promise<{ user: Me }>) : null))
       .then((body) => !cancelled && setMe(body?.user ?? null))
@@ -45,7 +53,7 @@ export function SiteHeader() {
     return () => {
       cancelled = true;
     };
-  }, [pathname]);
+  }, [pathname, mayBeSignedIn]);
 
   const choose = (next: Lang) => {
     document.cookie = `lang=${next}; path=/; max-age=31536000; samesite=lax`;

@@ -10,6 +10,8 @@ import { readExerciseContent } from "./read-exercise-content";
 export type AssignmentContext = {
   id: string;
   title: string;
+  /** The course it belongs to (the workspace links back to it). */
+  courseId: string;
   dueAt: string;
   lateUntil: string | null;
   state: "not-open" | "on-time" | "late" | "closed";
@@ -43,6 +45,7 @@ export async function getExerciseWorkspace(user: CurrentUser, slug: string, lang
     assignment = {
       id: row.id,
       title: row.title,
+      courseId: row.courseId,
       dueAt: dueAt.toISOString(),
       lateUntil: lateUntil?.toISOString() ?? null,
       state: lateness.state,

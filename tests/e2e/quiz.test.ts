@@ -130,8 +130,10 @@ describe("a student in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await signInThroughForm(page, baseUrl, DEMO_USERS[1].email, E2E_PASSWORD);
-    const before = await page.getByTestId(`mastery-${TOPIC}`).textContent();
-    expect(before).toBe("0%");
+    // Mastery counts graded exercises too, and other suites submit fix-the-race (a race-conditions
+    // exercise) as this student: what matters is that the quiz raises it.
+    const before = Number((await page.getByTestId(`mastery-${TOPIC}`).textContent())?.replace("%", ""));
+    expect(before).toBeLessThan(50);
 
     // The lesson, in English then Korean through the language link.
     await page.goto(`${baseUrl}/lessons/en/${TOPIC}`);
@@ -185,6 +187,7 @@ describe("a student in Chromium", () => {
     await page.goto(`${baseUrl}/home`);
     const after = Number((await page.getByTestId(`mastery-${TOPIC}`).textContent())?.replace("%", ""));
     expect(after).toBeGreaterThan(50);
+    expect(after).toBeGreaterThan(before);
     await page.getByTestId("topic-mastery").scrollIntoViewIfNeeded();
     await screenshot(page, "home-mastery");
     expect(errors).toEqual([]);

@@ -4,7 +4,11 @@ import type { Lang } from "@/lib/i18n/messages";
 /** The timeline's own texts, the same for students (workspace) and instructors (submission page). */
 const strings = {
   timeline: { ko: "인터리빙 타임라인", en: "Interleaving timeline" },
-  timelineHelp: { ko: "← → 키로 한 단계씩, Home/End로 처음/끝으로 이동합니다.", en: "Use ← → to step, Home/End to jump to the start/end." },
+  timelineHelp: {
+    ko: "← → 키로 한 단계씩, Home/End로 처음/끝으로 이동합니다. Shift+← →는 표를 옆으로 스크롤합니다.",
+    en: "Use ← → to step, Home/End to jump to the start/end, Shift+← → to scroll sideways.",
+  },
+  details: { ko: "현재 단계", en: "Current step" },
   first: { ko: "처음", en: "First" },
   prev: { ko: "이전 단계", en: "Previous step" },
   next: { ko: "다음 단계", en: "Next step" },

@@ -106,7 +106,8 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
         <ul className="exercise-list" data-testid="practice-exercises">
           {course.exercises.map((e) => (
             <li key={e.slug} className="card">
-              <Link href={`/exercises/${e.slug}`}>{e.title[lang]}</Link>
+              {/* ?course= lets the workspace link back here (practice has no assignment to name the course). */}
+              <Link href={`/exercises/${e.slug}?course=${course.id}`}>{e.title[lang]}</Link>
               <span className="muted small">
                 {text.difficulty[lang]} {"★".repeat(e.difficulty)}
                 <span className="visually-hidden"> ({e.difficulty}/3)</span>

@@ -6,11 +6,14 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { javascript } from "@codemirror/lang-javascript";
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
+import { closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { lintGutter, lintKeymap } from "@codemirror/lint";
-import { tsAutocompleteWorker, tsFacetWorker, tsHoverWorker, tsLinterWorker, tsSyncWorker, type HoverInfo } from "@valtown/codemirror-ts";
+import { tsFacetWorker, tsHoverWorker, tsLinterWorker, tsSyncWorker, type HoverInfo } from "@valtown/codemirror-ts";
 import type { WorkerShape } from "@valtown/codemirror-ts/worker";
 import { EDITOR_FILES } from "@/lib/workspace/browser/editor-compiler-options";
+import { docInLanguage } from "@/lib/workspace/doc-language";
+import type { Lang } from "@/lib/grader/types";
+import { editorAssist, type AssistWorker } from "./editor-assist";
 
 export type CodeEditorHandle = {
   getValue(): string;
@@ -22,8 +25,11 @@ type Props = {
   /** Called once, when the editor is created in the browser (the text may come from localStorage). */
   initial: () => string;
   label: string;
+  lang: Lang;
+  /** "import from ipc" beside an auto-import completion, in the UI language. */
+  importFrom: (module: string) => string;
   /** The TypeScript worker's proxy; null until it is created. */
-  tsWorker: WorkerShape | null;
+  tsWorker: (WorkerShape & AssistWorker) | null;
   onChange(text: string): void;
   onRun(): void;
   onSubmit(): void;
@@ -37,18 +43,18 @@ type Props = {
  * Ctrl/⌘+Shift+Enter submits, ahead of the default "insert blank line" binding.
  */
 /** Hover: the signature and the ko/en documentation of the `ipc` typings (the library's default shows the signature only). */
-function renderHover(info: HoverInfo) {
+function renderHover(info: HoverInfo, lang: Lang) {
   const dom = document.createElement("div");
   dom.className = "ts-hover";
   const text = (parts?: Array<{ text: string }>) => (parts ?? []).map((p) => p.text).join("");
   const signature = dom.appendChild(document.createElement("code"));
   signature.textContent = text(info.quickInfo?.displayParts);
-  const docs = text(info.quickInfo?.documentation);
+  const docs = docInLanguage(text(info.quickInfo?.documentation), lang);
   if (docs) dom.appendChild(document.createElement("p")).textContent = docs;
   return { dom };
 }
 
-export function CodeEditor({ initial, label, tsWorker, onChange, onRun, onSubmit, handleRef }: Props) {
+export function CodeEditor({ initial, label, lang, importFrom, tsWorker, onChange, onRun, onSubmit, handleRef }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const typescript = useRef(new Compartment());
@@ -114,8 +120,9 @@ export function CodeEditor({ initial, label, tsWorker, onChange, onRun, onSubmit
   useEffect(() => {
     if (!tsWorker || !view.current) return;
     view.current.dispatch({
-      effects: typescript.current.reconfigure([tsFacetWorker.of({ worker: tsWorker, path: EDITOR_FILES.source }), tsSyncWorker(), tsLinterWorker(), autocompletion({ override: [tsAutocompleteWorker()] }), tsHoverWorker({ renderTooltip: renderHover })]),
+      effects: typescript.current.reconfigure([tsFacetWorker.of({ worker: tsWorker, path: EDITOR_FILES.source }), tsSyncWorker(), tsLinterWorker(), editorAssist(tsWorker, EDITOR_FILES.source, { importFrom, lang }), tsHoverWorker({ renderTooltip: (info) => renderHover(info, lang) })]),
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- importFrom and lang are fixed for the page
   }, [tsWorker]);
 
   return <div ref={host} className="code-editor" data-testid="code-editor" />;

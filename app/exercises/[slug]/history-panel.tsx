@@ -35,9 +35,9 @@ function Diff({ before, after }: { before: string; after: string }) {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-type Handlers = { lang: Lang; s: Strings; onRestore(entry: HistoryEntry): void; onOpen(entry: HistoryEntry): void };
+type Handlers = { lang: Lang; s: Strings; starter: string; onRestore(entry: HistoryEntry): void; onOpen(entry: HistoryEntry): void };
 
-function Entries({ entries, lang, s, onRestore, onOpen, testId }: Handlers & { entries: HistoryEntry[]; testId: string }) {
+function Entries({ entries, lang, s, starter, onRestore, onOpen, testId }: Handlers & { entries: HistoryEntry[]; testId: string }) {
   return (
     <ol className="history-list" data-testid={testId}>
       {entries.map((e, i) => {
@@ -61,7 +61,8 @@ function Entries({ entries, lang, s, onRestore, onOpen, testId }: Handlers & { e
             </div>
             <details>
               <summary>{previous ? s.diff : s.firstSubmission}</summary>
-              <Diff before={previous?.source ?? ""} after={e.source} />
+              {/* The first submission is compared with the starter code the student began from, not an empty file. */}
+              <Diff before={previous?.source ?? starter} after={e.source} />
             </details>
           </li>
         );
@@ -71,7 +72,8 @@ function Entries({ entries, lang, s, onRestore, onOpen, testId }: Handlers & { e
 }
 
 /**
- * Past submissions, newest first, each with a diff against the one before it, a restore
+ * Past submissions, newest first, each with a diff against the one before it (the first one:
+ * against the starter), a restore
  * button and "open results" (results, timelines and replays as the visibility policy allows
  * now). In an assignment, its own submissions come first; practice is listed apart, marked.
  */

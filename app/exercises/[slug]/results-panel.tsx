@@ -95,7 +95,7 @@ export function ResultsPanel({ lang, s, run, submission, replayingTest, onShowTr
                         </p>
                       )}
                       {r.trace && (
-                        <button type="button" onClick={() => onShowTrace({ title, trace: asTrace(r.trace) })}>
+                        <button type="button" onClick={() => onShowTrace({ title, trace: asTrace(r.trace), failureClass: r.failureClass })}>
                           {s.showTimeline}
                         </button>
                       )}

@@ -42,7 +42,7 @@ const strings = {
   history: { ko: "제출 기록", en: "Submission history" },
   noHistory: { ko: "아직 제출하지 않았습니다.", en: "No submissions yet." },
   diff: { ko: "이전 제출과 비교", en: "Changes since the previous submission" },
-  firstSubmission: { ko: "첫 제출", en: "First submission" },
+  firstSubmission: { ko: "첫 제출: 시작 코드와 비교", en: "First submission: changes from the starter code" },
   restore: { ko: "편집기로 불러오기", en: "Restore into editor" },
   restored: { ko: "이전 버전을 편집기로 불러왔습니다.", en: "Restored that version into the editor." },
   assignment: { ko: "과제", en: "Assignment" },
@@ -65,6 +65,13 @@ const strings = {
   countsFor: { ko: "반영 점수", en: "counts" },
   detailsHeld: { ko: "숨겨진 테스트의 메시지, 타임라인, 재현은 {date} 이후에 공개됩니다 (제출 기한이 남아 있는 과제).", en: "Hidden tests' messages, timelines and replays are released after {date} (an assignment still open to you)." },
   detailsNever: { ko: "이 과제는 숨겨진 테스트의 자세한 내용을 공개하지 않습니다.", en: "This assignment keeps its hidden tests' details hidden." },
+  importFrom: { ko: "\"{module}\"에서 가져오기", en: "import from \"{module}\"" },
+  submittedNotice: { ko: "제출했습니다. 채점 결과는 아래에 있습니다:", en: "Submitted. The grading results are below:" },
+  toResults: { ko: "결과로 이동", en: "Go to the results" },
+  backToCourse: { ko: "코스로 돌아가기", en: "Back to the course" },
+  relatedLesson: { ko: "관련 강의", en: "Related lesson" },
+  allExercises: { ko: "홈으로", en: "Back to home" },
+  relatedPages: { ko: "관련 페이지", en: "Related pages" },
 } satisfies Record<string, Record<Lang, string>>;
 
 /** "1 schedule explored", "3 schedules explored": counted with lib/i18n/plural. */

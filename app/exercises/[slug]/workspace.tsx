@@ -15,6 +15,7 @@ import type { GradeStrings } from "../../courses/grade-strings";
 import { GradeSummary } from "../../courses/grade-summary";
 import { TimelineView, type ShownTrace } from "../../_components/timeline/timeline-view";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
+import type { AssistWorker } from "./editor-assist";
 import { ConfirmDialog } from "./confirm-dialog";
 import { HistoryPanel } from "./history-panel";
 import { ResultsPanel } from "./results-panel";
@@ -91,6 +92,9 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
   const [history, setHistory] = useState<SubmissionHistory>(EMPTY_HISTORY);
   const [confirmReset, setConfirmReset] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  // Set by Submit: once that submission's results are on screen, they are scrolled into view.
+  const [submittedId, setSubmittedId] = useState<string | null>(null);
+  const results = useRef<HTMLDivElement>(null);
   const draft = useDraft(slug, storageKey);
 
   const show = useCallback((t: ShownTrace, note?: string) => setShown({ ...t, note, key: Date.now() }), []);
@@ -147,7 +151,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
       if (outcome.kind === "done") {
         setRun({ state: "done", results: outcome.results });
         const failing = outcome.results.find((r) => !r.passed && r.trace);
-        if (failing?.trace) show({ title: failing.title?.[lang] ?? failing.id, trace: failing.trace });
+        if (failing?.trace) show({ title: failing.title?.[lang] ?? failing.id, trace: failing.trace, failureClass: failing.failureClass });
       } else if (outcome.kind === "timeout") setRun({ state: "timeout" });
       else if (outcome.kind === "error") setRun({ state: "error", message: outcome.message });
       else setRun(null);
@@ -166,7 +170,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
       await execute({ kind: "replay", js, seed: 1, token: body.token, test: body.test }, (outcome) => {
         if (outcome.kind === "done" && outcome.results[0]?.trace) {
           const r = outcome.results[0];
-          show({ title: `${title} — ${s.replay}`, trace: r.trace! }, s.replayNote);
+          show({ title: `${title} — ${s.replay}`, trace: r.trace!, failureClass: r.failureClass }, s.replayNote);
           setRun(null);
         } else if (outcome.kind === "timeout") setRun({ state: "timeout" });
         else if (outcome.kind === "error") setRun({ state: "error", message: outcome.message });
@@ -200,6 +204,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
       if (!response.ok || !body.id) throw new Error(body.error ?? response.statusText);
       setSubmission(null);
       setSubmissionId(body.id);
+      setSubmittedId(body.id);
     } catch (error) {
       setSubmitError((error as Error).message);
       setSubmitting(false);
@@ -247,6 +252,14 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
     };
   }, [submissionId, opened, loadHistory, show]);
 
+  // The results are below the editor, often off-screen after a long program: bring them into
+  // view when the new submission appears there (a notice by the toolbar also links to them).
+  const shownSubmission = submission?.id ?? null;
+  useEffect(() => {
+    if (!submittedId || shownSubmission !== submittedId) return;
+    results.current?.scrollIntoView({ block: "start", behavior: "instant" });
+  }, [submittedId, shownSubmission]);
+
   // Shortcuts also work when focus is outside the editor (the editor handles its own first).
   const actions = useRef({ runTests, submit: requestSubmit });
   useEffect(() => {
@@ -278,7 +291,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
   return (
     <>
       {assignment && <AssignmentBanner assignment={assignment} lang={lang} s={s} g={g} />}
-      <div className="toolbar" role="toolbar" aria-label={s.editorLabel} aria-describedby="shortcut-help">
+      <div className="workspace-toolbar" role="toolbar" aria-label={s.editorLabel} aria-describedby="shortcut-help">
         {running ? (
           <button type="button" onClick={() => cancelRun.current?.()}>
             ■ {s.stop}
@@ -301,7 +314,12 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
       <p className="muted small" id="shortcut-help">
         <kbd>Ctrl/⌘</kbd>+<kbd>Enter</kbd> {s.run} · <kbd>Ctrl/⌘</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> {s.submit}
       </p>
-      <CodeEditor initial={initialText} label={s.editorLabel} tsWorker={ts as unknown as WorkerShape | null} onChange={draft.change} onRun={() => void runTests()} onSubmit={requestSubmit} handleRef={editor} />
+      <CodeEditor initial={initialText} label={s.editorLabel} lang={lang} importFrom={(module) => s.importFrom.replace("{module}", module)} tsWorker={ts as unknown as (WorkerShape & AssistWorker) | null} onChange={draft.change} onRun={() => void runTests()} onSubmit={requestSubmit} handleRef={editor} />
+      {submittedId && (
+        <p className="submitted-notice" role="status" data-testid="submitted-notice">
+          {s.submittedNotice} <a href="#results-heading">{s.toResults}</a>
+        </p>
+      )}
       {submitError && (
         <p className="error-text" role="alert">
           {submitError}
@@ -310,6 +328,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
+      <div ref={results} className="results-anchor" />
       <ResultsPanel lang={lang} s={s} run={run} submission={submission} replayingTest={replayingTest} onShowTrace={(t) => show(t)} onReplay={(id, title) => void replay(id, title)} onGoTo={(line, column) => editor.current?.goTo(line, column)} />
       {shown && (
         <div className="card">
@@ -317,7 +336,7 @@ export function Workspace({ workspace, storageKey, lang, s, g, initialSubmission
           <TimelineView key={shown.key} shown={shown} lang={lang} />
         </div>
       )}
-      <HistoryPanel history={history} inAssignment={assignment !== null} lang={lang} s={s} onRestore={restore} onOpen={reopen} />
+      <HistoryPanel history={history} inAssignment={assignment !== null} lang={lang} s={s} starter={starter} onRestore={restore} onOpen={reopen} />
       <ConfirmDialog
         open={confirmLate}
         title={s.lateSubmitTitle}

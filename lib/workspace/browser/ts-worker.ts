@@ -10,12 +10,13 @@ import { createSystem, createVirtualTypeScriptEnvironment } from "@typescript/vf
 import { createWorker } from "@valtown/codemirror-ts/worker";
 import typeFiles from "ipclab:editor-type-files";
 import { EDITOR_COMPILER_OPTIONS, EDITOR_FILES } from "./editor-compiler-options";
+import { completionsWithImports, EDITOR_ROOT_FILES, importEdits, signatureHelp } from "./ts-assist";
 
 const service = createWorker(() => {
   const fsMap = new Map<string, string>(Object.entries(typeFiles as Record<string, string>));
   // A placeholder: the virtual file system treats an empty file as missing. The editor syncs the real text.
   fsMap.set(EDITOR_FILES.source, " ");
-  return createVirtualTypeScriptEnvironment(createSystem(fsMap), [EDITOR_FILES.source, EDITOR_FILES.globals], ts, EDITOR_COMPILER_OPTIONS as unknown as ts.CompilerOptions);
+  return createVirtualTypeScriptEnvironment(createSystem(fsMap), EDITOR_ROOT_FILES, ts, EDITOR_COMPILER_OPTIONS as unknown as ts.CompilerOptions);
 });
 
 export type TranspileResult = { js: string; errors: Array<{ line: number; column: number; message: string }> };
@@ -26,6 +27,10 @@ const api = {
   getLints: (args: { path: string; diagnosticCodesToIgnore: number[] }) => service.getLints(args),
   getAutocompletion: (args: Parameters<typeof service.getAutocompletion>[0]) => service.getAutocompletion(args),
   getHover: (args: { path: string; pos: number }) => service.getHover(args),
+  /** Completions with the `ipc` exports not imported yet (ts-assist.ts). */
+  getCompletions: ({ path, pos, explicit }: { path: string; pos: number; explicit: boolean }) => completionsWithImports(service.getEnv(), path, pos, explicit),
+  getImportEdits: ({ path, pos, name, source, data }: { path: string; pos: number; name: string; source: string; data: Parameters<typeof importEdits>[5] }) => importEdits(service.getEnv(), path, pos, name, source, data),
+  getSignatureHelp: ({ path, pos }: { path: string; pos: number }) => signatureHelp(service.getEnv(), path, pos),
   /** Type-free transpilation (like the grader's emit): type errors never stop a local run, syntax errors do. */
   transpile(source: string): TranspileResult {
     const out = ts.transpileModule(source, { compilerOptions: EDITOR_COMPILER_OPTIONS as unknown as ts.CompilerOptions, reportDiagnostics: true, fileName: EDITOR_FILES.source });

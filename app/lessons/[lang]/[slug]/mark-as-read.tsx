@@ -12,12 +12,19 @@ const L = {
 type State = "loading" | "anonymous" | "unread" | "saving" | "read" | "error";
 
 /** The lesson page is static, so whether the reader is signed in and has read it is asked from the browser. */
-export function MarkAsRead({ slug, lang }: { slug: string; lang: Lang }) {
+/** `mayBeSignedIn`: a session cookie came with the page; without one the reader is anonymous and nothing is asked (a 401 is a console error). */
+export function MarkAsRead({ slug, lang, mayBeSignedIn }: { slug: string; lang: Lang; mayBeSignedIn: boolean }) {
   const t = L[lang];
   const [state, setState] = useState<State>("loading");
 
   useEffect(() => {
     let cancelled = false;
+    if (!mayBeSignedIn) {
+      queueMicrotask(() => !cancelled && setState("anonymous"));
+      return () => {
+        cancelled = true;
+      };
+    }
     fetch(`/api/lessons/${slug}/progress`, { cache: "no-store" })
       .then(async (r) => {
         if (cancelled) return;
@@ -30,7 +37,7 @@ export function MarkAsRead({ slug, lang }: { slug: string; lang: Lang }) {
     return () => {
       cancelled = true;
     };
-  }, [slug]);
+  }, [slug, mayBeSignedIn]);
 
   const mark = async () => {
     setState("saving");

@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { loadLessons } from "@/lib/content/load-lessons";
 import { refId } from "@/lib/content/lesson-schema";
 import { renderLessonBody } from "@/lib/content/render-lesson-body";
+import { readExerciseContent } from "@/lib/workspace/read-exercise-content";
 import { isLang, LANGS, type Lang } from "@/lib/i18n/messages";
 import { LessonWidget } from "../../widgets/lesson-widget";
+import { hasSessionCookie } from "@/app/_components/session-cookie";
 import { MarkAsRead } from "./mark-as-read";
 import "../../lessons.css";
 
-// Rendered per request (the CSP nonce, see app/layout.tsx) but reads no cookies, headers or
-// session; only the known lessons and languages exist.
+// Rendered per request (the CSP nonce, see app/layout.tsx); it reads no session, only whether a
+// session cookie came (so an anonymous reader's page asks nothing that answers 401). Only the
+// known lessons and languages exist.
 export const dynamicParams = false;
 
 type Params = { lang: string; slug: string };
@@ -75,7 +78,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             <ul>
               {lesson.exercises.map((e) => (
                 <li key={refId(e)}>
-                  <Link href={`/exercises/${refId(e)}`}>{refId(e)}</Link>
+                  {/* The exercise's title, not its slug. */}
+                  <Link href={`/exercises/${refId(e)}`}>{readExerciseContent(refId(e), lang)?.manifest.title[lang] ?? refId(e)}</Link>
                 </li>
               ))}
             </ul>
@@ -86,7 +90,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
             {t.quiz} →
           </Link>
         </p>
-        <MarkAsRead slug={lesson.slug} lang={lang} />
+        <MarkAsRead slug={lesson.slug} lang={lang} mayBeSignedIn={await hasSessionCookie()} />
       </footer>
     </article>
   );
