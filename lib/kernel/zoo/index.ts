@@ -7,9 +7,10 @@ import { lostWakeup } from "./lost-wakeup";
 import { relock } from "./relock";
 import { socketBoundaries } from "./socket-boundaries";
 import { unclosedPipe } from "./unclosed-pipe";
+import { uncaughtError } from "./uncaught-error";
 import { unreleasedLock } from "./unreleased-lock";
 import { missedReap } from "./zombie";
 export type { ZooEntry } from "./types";
 export { bankAccount } from "./check-then-act";
 
-export const ZOO = [lostUpdate, checkThenAct, unclosedPipe, lockOrder, lostWakeup, missedReap, socketBoundaries, unreleasedLock, relock, forgottenChild, earlySignal];
+export const ZOO = [lostUpdate, checkThenAct, unclosedPipe, lockOrder, lostWakeup, missedReap, socketBoundaries, unreleasedLock, relock, forgottenChild, earlySignal, uncaughtError];
