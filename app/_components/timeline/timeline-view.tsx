@@ -72,8 +72,9 @@ export function TimelineView({ shown, lang }: { shown: ShownTrace; lang: Lang })
     // The lane of the current step, which may be the third of four: into view sideways as well.
     revealInGrid(cell, grid.current);
     // On opening, the page stays where it is (the results above may be what the student reads);
-    // after a move, the page scrolls too, as far as needed.
-    if (moves > 0) cell.scrollIntoView({ block: "nearest", inline: "nearest" });
+    // after a move, the page scrolls too, bringing the step to the middle of the window (at the
+    // window's very edge, "nearest" left a row cut by a fraction of a pixel, and hard to read).
+    if (moves > 0) cell.scrollIntoView({ block: "center", inline: "nearest" });
   }, [cursor, moves]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
