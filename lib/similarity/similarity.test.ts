@@ -6,6 +6,7 @@ import { behaviourFeatures, compareBehaviour, FeatureTable, type BehaviourFeatur
 import { probeBehaviour } from "./behaviour-trace";
 import { clusters, compareSubmissions, referenceOnly } from "./compare-submissions";
 import { allTokenScores, matchingRegions, tokenFingerprints } from "./token-similarity";
+import { SEMAPHORE_SOLUTION } from "@/tests/helpers/similarity-variants";
 
 const read = (slug: string, file: string) => fs.readFileSync(path.join(EXERCISES_DIR, slug, file), "utf8");
 const starter = read("fix-the-race", "starter.ts");
@@ -31,31 +32,8 @@ function reorder(source: string): string {
 }
 const reordered = reorder(solution);
 
-/** Another correct solution, written independently: a System V semaphore instead of the mutex. */
-const independent = `import { shmget, shmat, spawn, waitpid, semget, semop, semctl, IPC_CREAT, SETVAL } from "ipc";
-
-const KEY = 0x1234;
-const SEM_KEY = 77;
-
-export async function main(work: Array<[number, number]>) {
-  const sem = await semget(SEM_KEY, 1, IPC_CREAT | 0o600);
-  await semctl(sem, 0, SETVAL, 1);
-  const children: number[] = [];
-  for (const w of work) children.push(await spawn(worker, w));
-  for (const c of children) await waitpid(c);
-}
-
-export async function worker([delta, n]: [number, number]) {
-  const seg = await shmat(await shmget(KEY, 1, 0));
-  const sem = await semget(SEM_KEY, 1, 0);
-  for (let k = 0; k < n; k++) {
-    await semop(sem, [{ num: 0, op: -1 }]);
-    const now = await seg.load(0);
-    if (now + delta >= 0) await seg.store(0, now + delta);
-    await semop(sem, [{ num: 0, op: 1 }]);
-  }
-}
-`;
+/** Another correct solution, written independently: a System V semaphore instead of the mutex (shared with the bench and integration tests). */
+const independent = SEMAPHORE_SOLUTION;
 
 function tokenScore(a: string, b: string, withStarter: string | null = starter): number {
   const fp = tokenFingerprints(

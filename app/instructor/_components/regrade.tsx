@@ -1,13 +1,13 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
 import type { Lang } from "@/lib/i18n/messages";
 import type { RegradeScope } from "@/lib/regrade/regrade-scope";
 import { formatScore } from "./format";
 import { tr } from "./messages";
 import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
+import { useJobProgress } from "./use-job-progress";
 
 /**
  * Requests a regrade (after `confirm`, when given) and puts the batch id in the URL (?regrade=…), so the progress view
@@ -45,34 +45,7 @@ type Batch = {
 
 /** Polls a regrade batch once a second until every submission is done, then lists the changed scores. */
 export function RegradeProgress({ lang, courseId, batchId }: { lang: Lang; courseId: string; batchId: string }) {
-  const router = useRouter();
-  const [batch, setBatch] = useState<Batch | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const response = await fetch(`/api/courses/${courseId}/regrades/${batchId}`, { cache: "no-store" });
-        const body = (await response.json()) as Batch & { error?: string };
-        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-        if (stop) return;
-        setBatch(body);
-        setError(null);
-        if (body.done < body.total) timer = setTimeout(poll, 1000);
-        else router.refresh();
-      } catch (e) {
-        if (stop) return;
-        setError((e as Error).message);
-        timer = setTimeout(poll, 3000);
-      }
-    };
-    void poll();
-    return () => {
-      stop = true;
-      clearTimeout(timer);
-    };
-  }, [courseId, batchId, router]);
+  const { status: batch, error } = useJobProgress<Batch>(`/api/courses/${courseId}/regrades/${batchId}`, 1000, (b) => b.done < b.total);
   const finished = batch !== null && batch.done === batch.total;
   return (
     <section className="card" aria-labelledby="regrade-heading" data-testid="regrade-progress" data-finished={finished ? "true" : "false"}>

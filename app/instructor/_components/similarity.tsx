@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Lang } from "@/lib/i18n/messages";
 import { postJson } from "./post-json";
 import { ActionStatus, useAction } from "./use-action";
+import { useJobProgress } from "./use-job-progress";
 
 type Option = { value: string; label: string };
 
@@ -71,34 +72,7 @@ const PHASES: Record<string, { en: string; ko: string }> = {
 
 /** Polls a running similarity run twice a second and shows its progress; reloads the page's results when it ends. */
 export function SimilarityProgress({ lang, courseId, runId }: { lang: Lang; courseId: string; runId: string }) {
-  const router = useRouter();
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const response = await fetch(`/api/courses/${courseId}/similarity/${runId}`, { cache: "no-store" });
-        const body = (await response.json()) as Status & { error?: string };
-        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-        if (stop) return;
-        setStatus(body);
-        setError(null);
-        if (body.status === "QUEUED" || body.status === "RUNNING") timer = setTimeout(poll, 500);
-        else router.refresh();
-      } catch (e) {
-        if (stop) return;
-        setError((e as Error).message);
-        timer = setTimeout(poll, 3000);
-      }
-    };
-    void poll();
-    return () => {
-      stop = true;
-      clearTimeout(timer);
-    };
-  }, [courseId, runId, router]);
+  const { status, error } = useJobProgress<Status>(`/api/courses/${courseId}/similarity/${runId}`, 500, (b) => b.status === "QUEUED" || b.status === "RUNNING");
   const phase = status ? (PHASES[status.phase]?.[lang] ?? (lang === "ko" ? "대기 중" : "Waiting")) : "…";
   return (
     <section className="card" data-testid="similarity-progress" aria-labelledby="similarity-progress-heading">
