@@ -41,32 +41,32 @@ export function TimelineChart({ data, label, dueLabel }: { data: Array<{ hour: n
 }
 
 export function MasteryChart({ data, label }: { data: Array<{ topic: string; percent: number }>; label: string }) {
-  return (
-    <figure style={{ margin: 0 }} aria-label={label}>
-      <ResponsiveContainer width="100%" height={Math.max(200, data.length * 24)}>
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} unit="%" fontSize={11} />
-          <YAxis type="category" dataKey="topic" width={190} fontSize={11} />
-          <Tooltip />
-          <Bar dataKey="percent" fill="#7a4fc4" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </figure>
-  );
+  return <ItemPercentChart data={data.map((d) => ({ item: d.topic, percent: d.percent }))} label={label} minHeight={200} rowHeight={24} fill="#7a4fc4" />;
 }
 
-/** One bar per item (a question or a test), as a percentage: difficulty, pass rate… */
-export function ItemPercentChart({ data, label }: { data: Array<{ item: string; percent: number }>; label: string }) {
+/** One bar per item (a question, a test, a topic), as a percentage: difficulty, pass rate, mastery… */
+export function ItemPercentChart({
+  data,
+  label,
+  minHeight = 160,
+  rowHeight = 26,
+  fill = "#1f5fbf",
+}: {
+  data: Array<{ item: string; percent: number }>;
+  label: string;
+  minHeight?: number;
+  rowHeight?: number;
+  fill?: string;
+}) {
   return (
     <figure style={{ margin: 0 }} aria-label={label}>
-      <ResponsiveContainer width="100%" height={Math.max(160, data.length * 26)}>
+      <ResponsiveContainer width="100%" height={Math.max(minHeight, data.length * rowHeight)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit="%" fontSize={11} />
           <YAxis type="category" dataKey="item" width={190} fontSize={11} />
           <Tooltip />
-          <Bar dataKey="percent" fill="#1f5fbf" isAnimationActive={false} />
+          <Bar dataKey="percent" fill={fill} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>
